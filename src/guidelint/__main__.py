@@ -1,0 +1,5 @@
+"""Allow ``python -m guidelint``."""
+
+from guidelint.cli import main
+
+raise SystemExit(main())

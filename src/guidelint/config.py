@@ -1,0 +1,270 @@
+"""Finding, reading and validating the configuration.
+
+The configuration is ``.guidelint.yaml`` (or ``.guidelint.yml``, or
+``[tool.guidelint]`` in ``pyproject.toml``) in the current directory or the
+nearest parent that has one.  It is validated against a packaged JSON Schema
+and frozen; every path in it is relative to the file it is written in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guidelint.dates import Duration, parse_duration
+from guidelint.errors import ConfigError
+
+CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
+DEFAULT_MAX_FILE_SIZE = 5_000_000  # bytes; a real guide is a few KB
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Freshness windows: how long content stays true."""
+
+    review_every: Duration = Duration(12, "mo")
+    due_soon: Duration = Duration(30, "d")
+    salary_window: Duration = Duration(12, "mo")
+    source_window: Duration = Duration(3, "y")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """A rule's configured severity (``off`` disables it) and options."""
+
+    severity: str | None = None  # None: the rule's own default
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Rule settings for files matching any of ``patterns``."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    rules: Mapping[str, RuleSetting]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run needs to know besides ``today`` and the paths."""
+
+    base: Path  # directory the config's relative paths start from
+    source: str  # the config file, or "defaults"
+    content_root: Path
+    schema: Path | None  # None: the packaged default schema
+    schema_enabled: bool = True
+    policy: Policy = Policy()
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    pay_words: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the config base, with ``/``, for glob matching."""
+        try:
+            return path.resolve().relative_to(self.base.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether ``path`` matches an ``exclude`` glob."""
+        rel = self.relative(path)
+        return any(p.fullmatch(rel) for p in self.exclude)
+
+    def settings_for(self, path: Path) -> dict[str, RuleSetting]:
+        """The rule settings in force for ``path``: global, then matching overrides."""
+        merged = dict(self.rules)
+        if self.overrides:
+            rel = self.relative(path)
+            for override in self.overrides:
+                if any(p.fullmatch(rel) for p in override.patterns):
+                    for name, setting in override.rules.items():
+                        merged[name] = _merge_setting(merged.get(name), setting)
+        return merged
+
+
+def _merge_setting(base: RuleSetting | None, child: RuleSetting) -> RuleSetting:
+    if base is None:
+        return child
+    return RuleSetting(child.severity or base.severity, {**base.options, **child.options})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``, or ``None``."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "[tool.guidelint" in _read_text(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
+    """Load ``path`` (or the discovered config, or the defaults) and validate it."""
+    cwd = cwd or Path.cwd()
+    if path is None:
+        path = find_config(cwd)
+    if path is None:
+        return build_config({}, cwd, "defaults")
+    if not path.is_file():
+        raise ConfigError(f"config file {path} does not exist")
+    text = _read_text(path)
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data: Any = tomllib.loads(text).get("tool", {}).get("guidelint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    else:
+        try:
+            data = yaml.load(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        data = {} if data is None else data
+    return build_config(data, path.parent, str(path))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def _config_validator() -> Any:
+    import jsonschema
+
+    schema = json.loads(
+        resources.files("guidelint").joinpath("data/config.schema.json").read_text("utf-8")
+    )
+    return jsonschema.Draft202012Validator(schema)
+
+
+def build_config(data: Any, base: Path, source: str) -> Config:
+    """Validate raw config ``data`` and freeze it into a :class:`Config`."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
+    errors = sorted(_config_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise ConfigError(f"{source}: {where}: {_short(error)}")
+    policy_data = data.get("policy", {})
+    policy = Policy(
+        **{key: _duration(value, f"policy.{key}", source) for key, value in policy_data.items()}
+    )
+    schema_value = data.get("schema")
+    keys = {
+        canonical: (aliases,) if isinstance(aliases, str) else tuple(aliases)
+        for canonical, aliases in data.get("keys", {}).items()
+    }
+    return Config(
+        base=base,
+        source=source,
+        content_root=(base / data.get("content_root", "content")),
+        schema=(base / schema_value) if isinstance(schema_value, str) else None,
+        schema_enabled=schema_value is not False,
+        policy=policy,
+        rules=_rule_settings(data.get("rules", {}), "rules", source),
+        overrides=tuple(
+            Override(
+                tuple(glob_to_regex(g) for g in item["files"]),
+                _rule_settings(item.get("rules", {}), f"overrides.{i}.rules", source),
+            )
+            for i, item in enumerate(data.get("overrides", []))
+        ),
+        exclude=tuple(glob_to_regex(g) for g in data.get("exclude", [])),
+        keys=keys,
+        pay_words=tuple(data.get("pay_words", [])),
+        max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
+    )
+
+
+def _short(error: Any) -> str:
+    message = str(error.message)
+    return message if len(message) < 200 else message[:197] + "..."
+
+
+def _duration(value: str, where: str, source: str) -> Duration:
+    duration = parse_duration(value)
+    if duration is None:
+        raise ConfigError(f"{source}: {where}: '{value}' is not a window like 90d, 6mo or 1y")
+    return duration
+
+
+def _rule_settings(raw: Mapping[str, Any], where: str, source: str) -> dict[str, RuleSetting]:
+    from guidelint.rules import RULES
+
+    settings: dict[str, RuleSetting] = {}
+    for name, value in raw.items():
+        rule = RULES.get(name)
+        if rule is None:
+            raise ConfigError(f"{source}: {where}.{name}: unknown rule (see 'guidelint rules')")
+        if isinstance(value, str):
+            settings[name] = RuleSetting(value)
+            continue
+        options = {k: v for k, v in value.items() if k != "severity"}
+        _check_options(rule.NAME, rule.OPTIONS, options, f"{where}.{name}", source)
+        settings[name] = RuleSetting(value.get("severity"), options)
+    return settings
+
+
+def _check_options(
+    name: str, schema: Mapping[str, Any], options: Mapping[str, Any], where: str, source: str
+) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(
+        {"type": "object", "properties": dict(schema), "additionalProperties": False}
+    )
+    for error in validator.iter_errors(dict(options)):
+        path = ".".join(str(p) for p in error.absolute_path)
+        location = f"{where}.{path}" if path else where
+        raise ConfigError(f"{source}: {location}: {_short(error)}")
+
+
+def glob_to_regex(glob: str) -> re.Pattern[str]:
+    """Compile a gitignore-like glob: ``*`` within a folder, ``**`` across folders."""
+    out: list[str] = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    pattern = "".join(out)
+    if "/" not in glob.rstrip("/"):
+        pattern = "(?:.*/)?" + pattern  # a bare name matches at any depth, like .gitignore
+    return re.compile(pattern + "(?:/.*)?")
+
+
+def env_today() -> str | None:
+    """The ``GUIDELINT_TODAY`` override, if set."""
+    return os.environ.get("GUIDELINT_TODAY") or None

@@ -1,0 +1,125 @@
+"""Dates as guides write them, and the windows policies are written in.
+
+A guide may give a day (``2026-06-15``), a month (``2026-06``) or, in a
+site generator's front matter, a timestamp (``2024-01-09 14:33:00 -0500``).
+Every age counts from the first day the date could mean, so a month counts
+from its first day and a year from 1 January.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+_DATE_RE = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?$"
+)
+_DURATION_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?P<unit>d|w|mo|m|y)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to a day, a month or a year."""
+
+    start: dt.date
+    precision: Precision
+
+    def __str__(self) -> str:
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.strftime("%Y-%m")
+        return str(self.start.year)
+
+
+def parse_date(value: object) -> PartialDate | None:
+    """Read a front-matter date value; ``None`` when it is not a date."""
+    if isinstance(value, dt.datetime):
+        return PartialDate(value.date(), "day")
+    if isinstance(value, dt.date):
+        return PartialDate(value, "day")
+    if not isinstance(value, str):
+        return None
+    match = _DATE_RE.match(value.strip())
+    if not match:
+        return None
+    year, month = int(match["y"]), int(match["m"])
+    day = int(match["d"]) if match["d"] else None
+    try:
+        if day is None:
+            return PartialDate(dt.date(year, month, 1), "month")
+        return PartialDate(dt.date(year, month, day), "day")
+    except ValueError:
+        return None
+
+
+def normalise_date_value(value: object) -> object:
+    """Turn YAML's date objects into the ``YYYY-MM-DD`` text a schema sees.
+
+    YAML reads an unquoted ``2026-06-15`` as a date but ``2026-06`` as a
+    string; normalising makes validation identical either way.
+    """
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A window such as ``90d``, ``6mo`` or ``1y`` (``m`` also means months)."""
+
+    amount: int
+    unit: Literal["d", "w", "mo", "y"]
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+    def add_to(self, day: dt.date) -> dt.date:
+        """The day this window ends if it starts on ``day``."""
+        if self.unit == "d":
+            return day + dt.timedelta(days=self.amount)
+        if self.unit == "w":
+            return day + dt.timedelta(weeks=self.amount)
+        months = self.amount * (12 if self.unit == "y" else 1)
+        return add_months(day, months)
+
+    def subtract_from(self, day: dt.date) -> dt.date:
+        """The day this window starts if it ends on ``day``."""
+        if self.unit == "d":
+            return day - dt.timedelta(days=self.amount)
+        if self.unit == "w":
+            return day - dt.timedelta(weeks=self.amount)
+        months = self.amount * (12 if self.unit == "y" else 1)
+        return add_months(day, -months)
+
+
+def parse_duration(text: str) -> Duration | None:
+    """Read ``90d``/``2w``/``6mo``/``6m``/``1y``; ``None`` if malformed."""
+    match = _DURATION_RE.match(str(text))
+    if not match:
+        return None
+    unit = match["unit"]
+    if unit == "m":
+        unit = "mo"
+    return Duration(int(match["n"]), unit)  # type: ignore[arg-type]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Add calendar months, clamping to the month's last day (Jan 31 + 1mo = Feb 28)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def parse_today(text: str) -> dt.date:
+    """Parse ``--today``/``GUIDELINT_TODAY``; raises ``ValueError`` if not a day."""
+    return dt.date.fromisoformat(text.strip())

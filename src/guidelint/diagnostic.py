@@ -1,0 +1,35 @@
+"""The single finding type every rule produces and every formatter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem at one place in one file.
+
+    ``line`` and ``column`` are 1-based and count in the whole file (front
+    matter included); ``column`` counts characters, not bytes.  Field order
+    is the sort order: path, then position, then rule.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+    end_line: int = 0
+    end_column: int = 0
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """End position, defaulting to the start when a rule gave none."""
+        if self.end_line:
+            return self.end_line, max(self.end_column, 1)
+        return self.line, self.column

@@ -1,0 +1,256 @@
+"""Running the rules over files: the library entry point behind ``check``.
+
+``lint(paths, options)`` finds the guides, builds the slug index of the whole
+content root (cross-guide rules need it even when one file is checked), runs
+every active rule on each parsed guide, applies suppressions and the
+configured severities, and returns sorted findings.  It never prints and
+never exits; the CLI does both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from guidelint import suppression
+from guidelint.config import Config, RuleSetting
+from guidelint.context import Context, CorpusIndex
+from guidelint.diagnostic import Diagnostic
+from guidelint.errors import ConfigError, UsageError
+from guidelint.guide import Guide, ParseProblem, read_guide
+from guidelint.rules import RULES
+
+CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Everything about one run that is not in the config."""
+
+    today: dt.date
+    select: frozenset[str] = frozenset()  # empty: every rule
+    ignore: frozenset[str] = frozenset()
+    jobs: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """The sorted findings of a run and how many files were checked."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    paths: tuple[str, ...] = field(default=())
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """``path`` relative to ``cwd`` when inside it, always with ``/``."""
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return (
+            Path(os.path.relpath(absolute, cwd)).as_posix()
+            if _inside(absolute, cwd)
+            else absolute.as_posix()
+        )
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def is_guide_name(name: str) -> bool:
+    """Guides are ``.md`` files not named README.md and not starting with ``_``."""
+    return name.endswith(".md") and name != "README.md" and not name.startswith("_")
+
+
+def discover(paths: Sequence[Path], config: Config) -> list[Path]:
+    """The guide files named by ``paths`` (files as given, folders walked), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_symlink() and not path.exists():
+            found.append(path)  # dangling: reported as unreadable, not silently dropped
+        elif path.is_dir():
+            found.extend(_walk(path, config))
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise UsageError(f"path does not exist: {path}")
+    unique = sorted(set(found), key=lambda p: p.as_posix())
+    return unique
+
+
+def _walk(folder: Path, config: Config) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if is_guide_name(name):
+                path = Path(root) / name
+                if not config.is_excluded(path):
+                    yield path
+        # A folder named like a guide is still a folder: never a guide.
+
+
+@lru_cache(maxsize=4)
+def load_schema_validator(schema_path: str | None) -> Any:
+    """The JSON Schema validator for guides; a broken schema is a config error."""
+    import jsonschema
+
+    try:
+        if schema_path is None:
+            text = (
+                resources.files("guidelint").joinpath("data/guide.schema.json").read_text("utf-8")
+            )
+        else:
+            text = Path(schema_path).read_text(encoding="utf-8")
+        schema = json.loads(text)
+        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+        cls.check_schema(schema)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot load the guide schema {schema_path}: {exc}") from exc
+    except jsonschema.SchemaError as exc:
+        raise ConfigError(
+            f"the guide schema {schema_path} is not a valid JSON Schema: {exc.message}"
+        ) from exc
+    return cls(schema)
+
+
+def read_file(path: Path, display: str, config: Config) -> Guide:
+    """Read and parse one file; problems reading it become findings, not exceptions."""
+    try:
+        size = path.stat().st_size
+        if size > config.max_file_size:
+            message = (
+                f"file is {size} bytes, over max_file_size ({config.max_file_size}); not checked"
+            )
+            return Guide(display, b"", (ParseProblem("file-too-large", 1, 1, message),))
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return _unreadable(display, "is a directory, not a file")
+    except PermissionError:
+        return _unreadable(display, "permission denied")
+    except OSError as exc:
+        return _unreadable(display, exc.strerror or str(exc))
+    return read_guide(display, data, config.keys)
+
+
+def _unreadable(display: str, why: str) -> Guide:
+    return Guide(display, b"", (ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}"),))
+
+
+def active_rules(options: RunOptions, settings: dict[str, RuleSetting]) -> dict[str, str]:
+    """Rule name -> severity for every rule that runs on a file with ``settings``."""
+    active: dict[str, str] = {}
+    for name, rule in RULES.items():
+        if options.select and name not in options.select:
+            continue
+        if name in options.ignore:
+            continue
+        setting = settings.get(name)
+        severity = setting.severity if setting and setting.severity else rule.SEVERITY
+        if severity != "off":
+            active[name] = severity
+    return active
+
+
+def build_index(config: Config, files: Sequence[Path], cwd: Path) -> CorpusIndex:
+    """Slugs of every guide under the content root and of the files being checked."""
+    from guidelint.slug_index import collect_slugs
+
+    roots = [config.content_root] if config.content_root.is_dir() else []
+    slugs = collect_slugs(roots, files, config, cwd)
+    return CorpusIndex(slugs)
+
+
+def lint_file(
+    path: Path, display: str, config: Config, options: RunOptions, index: CorpusIndex
+) -> list[Diagnostic]:
+    """All findings for one file, suppressions and severities applied, sorted."""
+    settings = config.settings_for(path)
+    active = active_rules(options, settings)
+    guide = read_file(path, display, config)
+    validator = None
+    if "schema" in active and config.schema_enabled:
+        validator = load_schema_validator(str(config.schema) if config.schema else None)
+    ctx = Context(
+        today=options.today,
+        policy=config.policy,
+        options={name: s.options for name, s in settings.items()},
+        index=index,
+        pay_words=config.pay_words,
+        schema=validator,
+        file_path=path,
+    )
+    found: list[Diagnostic] = []
+    reading_failed = guide.source == b""
+    for name in active:
+        if reading_failed and name not in ("file-too-large", "unreadable-file"):
+            continue
+        found.extend(RULES[name].check(guide, ctx))
+    found = suppression.apply(guide, found, active, RULES)
+    result = [
+        d if d.severity == active.get(d.rule, d.severity) else replace(d, severity=active[d.rule])  # type: ignore[arg-type]
+        for d in found
+    ]
+    return sorted(result)
+
+
+def _lint_chunk(
+    chunk: list[tuple[Path, str]], config: Config, options: RunOptions, index: CorpusIndex
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for path, display in chunk:
+        out.extend(lint_file(path, display, config, options, index))
+    return out
+
+
+def lint(
+    paths: Sequence[Path], config: Config, options: RunOptions, cwd: Path | None = None
+) -> LintResult:
+    """Check ``paths`` (default: the content root) and return every finding."""
+    cwd = cwd or Path.cwd()
+    if not paths:
+        if not config.content_root.is_dir():
+            raise UsageError(
+                f"content root {config.content_root} is not a folder; name paths to check"
+            )
+        paths = [config.content_root]
+    for name in (*options.select, *options.ignore):
+        if name not in RULES:
+            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
+    if config.schema_enabled and ("schema" not in options.ignore):
+        load_schema_validator(str(config.schema) if config.schema else None)
+    files = discover(paths, config)
+    needs_index = any(
+        n in CROSS_GUIDE_RULES
+        and (not options.select or n in options.select)
+        and n not in options.ignore
+        for n in RULES
+    )
+    index = build_index(config, files, cwd) if needs_index else CorpusIndex()
+    work = [(path, display_path(path, cwd)) for path in files]
+    diagnostics: list[Diagnostic] = []
+    if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
+        chunks = [work[i :: options.jobs * 4] for i in range(options.jobs * 4)]
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            futures = [pool.submit(_lint_chunk, c, config, options, index) for c in chunks if c]
+            for future in futures:
+                diagnostics.extend(future.result())
+    else:
+        diagnostics = _lint_chunk(work, config, options, index)
+    diagnostics.sort()
+    return LintResult(tuple(diagnostics), len(work), tuple(d for _, d in work))

@@ -1,0 +1,55 @@
+"""Output formats: small pure functions from a run's findings to text.
+
+Each formatter module exposes ``render(result, info) -> str``.  The CLI picks
+one by name from :data:`FORMATS` and writes what it returns; no formatter
+prints.  Modules are imported only when their format is asked for, so a
+plain ``check`` never pays for the XML or SARIF machinery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guidelint.engine import LintResult
+
+
+@dataclass(frozen=True, slots=True)
+class FormatInfo:
+    """What a formatter may need besides the findings."""
+
+    today: dt.date
+    color: bool = False
+    tool_version: str = ""
+
+
+Formatter = Callable[[LintResult, FormatInfo], str]
+
+# name -> module under guidelint.formatters
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+}
+
+
+def get_formatter(name: str) -> Formatter:
+    """The ``render`` function of format ``name``."""
+    module = importlib.import_module(f"guidelint.formatters.{FORMATS[name]}")
+    render: Formatter = module.render
+    return render
+
+
+def summary_counts(result: LintResult) -> dict[str, int]:
+    """Counts every format reports the same way."""
+    errors = sum(1 for d in result.diagnostics if d.severity == "error")
+    warnings = len(result.diagnostics) - errors
+    files_with = len({d.path for d in result.diagnostics})
+    return {
+        "files": result.files,
+        "files_with_findings": files_with,
+        "errors": errors,
+        "warnings": warnings,
+    }

@@ -1,0 +1,31 @@
+"""``path:line:col: severity rule message``, sorted, with a summary line."""
+
+from __future__ import annotations
+
+from guidelint.engine import LintResult
+from guidelint.formatters import FormatInfo, summary_counts
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "rule": "\033[2m"}
+_RESET = "\033[0m"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_COLORS[style]}{text}{_RESET}" if color else text
+
+
+def render(result: LintResult, info: FormatInfo) -> str:
+    """One line per finding, then a summary line."""
+    lines = []
+    for d in result.diagnostics:
+        location = _paint(f"{d.path}:{d.line}:{d.column}:", "path", info.color)
+        severity = _paint(d.severity, d.severity, info.color)
+        lines.append(f"{location} {severity} {_paint(d.rule, 'rule', info.color)} {d.message}")
+    counts = summary_counts(result)
+    if result.diagnostics:
+        lines.append(
+            f"Found {counts['errors']} error(s) and {counts['warnings']} warning(s) "
+            f"in {counts['files_with_findings']} of {counts['files']} file(s)."
+        )
+    else:
+        lines.append(f"All checks passed: {counts['files']} file(s), no findings.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,340 @@
+"""Reading a file once into the parsed :class:`Guide` every rule reads.
+
+The file is read as bytes, decoded strictly as UTF-8, split into front
+matter and body by hand (so every byte offset stays exact), the front matter
+is composed with libyaml into nodes (which carry line and column) and then
+constructed, and the body goes to :mod:`guidelint.markdown`.  Anything that
+stops a file from being read becomes a :class:`ParseProblem`, never an
+exception, so one broken file never stops a run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from guidelint.dates import normalise_date_value
+
+if TYPE_CHECKING:
+    from guidelint.markdown import Body
+    from guidelint.prose import Prose
+
+if not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - depends on the install
+    raise ImportError("guidelint needs PyYAML built with libyaml (yaml.CSafeLoader)")
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_OPEN_RE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# A YAML alias may stand for a large subtree; past this many nodes once all
+# aliases are expanded, the front matter is treated as hostile ("billion
+# laughs") and not constructed at all.
+MAX_EXPANDED_NODES = 50_000
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """A problem found while reading, before any rule runs."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One parsed guide: its bytes, front matter and Markdown body.
+
+    ``meta`` is the front matter with YAML dates turned into ISO text (so
+    ``2026-06-15`` and ``"2026-06-15"`` look alike); it is ``None`` when there
+    is no usable front matter.  ``keymap`` maps a canonical key (``updated``)
+    to the key this content set uses for it (``lastmod``).
+    """
+
+    path: str
+    source: bytes
+    problems: tuple[ParseProblem, ...] = ()
+    meta: Mapping[str, Any] | None = None
+    positions: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    body_offset: int = 0
+    body_text: str = ""
+    keymap: Mapping[str, str] = field(default_factory=dict)
+
+    # -- positions -----------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of file byte ``offset``; columns count characters."""
+        starts = self._line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        line_start = starts[index]
+        column = len(self.source[line_start:offset].decode("utf-8", errors="replace")) + 1
+        return index + 1, column
+
+    def key_position(self, *path: str | int) -> tuple[int, int]:
+        """Where a front-matter key (or list item) stands; the nearest parent if unknown."""
+        key_path: KeyPath = tuple(path)
+        if key_path and isinstance(key_path[0], str):
+            key_path = (self.keymap.get(key_path[0], key_path[0]), *key_path[1:])
+        while key_path:
+            if key_path in self.positions:
+                return self.positions[key_path]
+            key_path = key_path[:-1]
+        return self.positions.get((), (1, 1))
+
+    # -- front matter ----------------------------------------------------
+    def get(self, name: str) -> Any:
+        """A front-matter value by canonical name, honouring the key mapping."""
+        if self.meta is None:
+            return None
+        return self.meta.get(self.keymap.get(name, name))
+
+    def has(self, name: str) -> bool:
+        """Whether the front matter sets ``name`` (under its mapped key)."""
+        return self.meta is not None and self.keymap.get(name, name) in self.meta
+
+    def key_name(self, name: str) -> str:
+        """The key this content set writes for canonical ``name``."""
+        return self.keymap.get(name, name)
+
+    # -- body ----------------------------------------------------------
+    @cached_property
+    def body(self) -> Body:
+        """The parsed Markdown body (parsed on first use, then kept)."""
+        from guidelint.markdown import parse_body
+
+        return parse_body(self.body_text, self.body_offset)
+
+    @cached_property
+    def prose(self) -> Prose:
+        """Sentences, statistics, gotchas and citations (computed once)."""
+        from guidelint.prose import analyse
+
+        return analyse(self)
+
+
+def read_guide(
+    path: str,
+    data: bytes,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Guide:
+    """Parse ``data`` (the file's bytes) into a :class:`Guide`.
+
+    ``aliases`` maps a canonical key to the keys another content set uses
+    for it (``updated: [lastmod, date]``); the first one present wins.
+    """
+    keymap: dict[str, str] = {}
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _unreadable(
+            path,
+            data,
+            "encoding",
+            "file is UTF-16 (has a UTF-16 byte-order mark); save it as UTF-8",
+        )
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        return _unreadable(
+            path,
+            data,
+            "encoding",
+            f"file contains a NUL byte at offset {offset}: binary, not a text guide",
+        )
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        return _unreadable(
+            path,
+            data,
+            "encoding",
+            f"file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save it as UTF-8",
+        )
+    # Byte offsets are kept relative to the file without its BOM: the BOM is
+    # invisible and column 1 is the first visible character.
+    source = data[3:] if bom else data
+    opening = _OPEN_RE.match(text)
+    if not opening:
+        problem = ParseProblem(
+            "frontmatter",
+            1,
+            1,
+            "no front matter: a guide starts with a '---' line, YAML, and another '---' line",
+        )
+        return Guide(path, source, (problem,), body_text=text, keymap=keymap)
+    closing = _CLOSE_RE.search(text, opening.end())
+    if not closing:
+        problem = ParseProblem(
+            "frontmatter", 1, 1, "front matter is not closed: add a '---' line after the YAML"
+        )
+        return Guide(path, source, (problem,), keymap=keymap)
+    yaml_text = text[opening.end() : closing.start()]
+    first_line = 2  # the YAML starts on the line after the opening '---'
+    after_close = closing.end()
+    line_end = re.match(r"\r\n|\r|\n", text[after_close : after_close + 2])
+    body_start = after_close + (line_end.end() if line_end else 0)
+    body_text = text[body_start:]
+    body_offset = len(text[:body_start].encode("utf-8"))
+
+    meta, positions, problems = _load_yaml(yaml_text, first_line)
+    if meta is not None and aliases:
+        for canonical, names in aliases.items():
+            present = [n for n in names if n in meta]
+            if canonical not in meta and present:
+                keymap[canonical] = present[0]
+    return Guide(path, source, tuple(problems), meta, positions, body_offset, body_text, keymap)
+
+
+def _unreadable(path: str, data: bytes, rule: str, message: str) -> Guide:
+    return Guide(path, b"", (ParseProblem(rule, 1, 1, message),))
+
+
+def _load_yaml(
+    text: str, first_line: int
+) -> tuple[dict[str, Any] | None, dict[KeyPath, tuple[int, int]], list[ParseProblem]]:
+    problems: list[ParseProblem] = []
+    positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
+    if not text.strip():
+        problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
+        return None, positions, problems
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
+            return None, positions, problems
+        if _expanded_size(node) > MAX_EXPANDED_NODES:
+            problems.append(
+                ParseProblem(
+                    "frontmatter",
+                    first_line - 1,
+                    1,
+                    f"front matter expands to more than {MAX_EXPANDED_NODES} YAML nodes "
+                    "through aliases; refusing to load it",
+                )
+            )
+            return None, positions, problems
+        if not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            problems.append(
+                ParseProblem(
+                    "frontmatter",
+                    first_line + node.start_mark.line,
+                    node.start_mark.column + 1,
+                    f"front matter is {kind}, not a mapping of keys to values",
+                )
+            )
+            return None, positions, problems
+        _record_positions(node, (), first_line, positions, problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        reason = exc.problem or exc.context or "invalid YAML"
+        problems.append(
+            ParseProblem("frontmatter", line, column, f"front matter is not valid YAML: {reason}")
+        )
+        return None, positions, problems
+    except yaml.YAMLError as exc:
+        problems.append(
+            ParseProblem("frontmatter", first_line - 1, 1, f"front matter is not valid YAML: {exc}")
+        )
+        return None, positions, problems
+    except RecursionError:
+        problems.append(
+            ParseProblem(
+                "frontmatter", first_line - 1, 1, "front matter is nested too deeply to read"
+            )
+        )
+        return None, positions, problems
+    finally:
+        loader.dispose()
+    return _normalise(data), positions, problems
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Node count with every alias expanded, computed without expanding (memoised)."""
+    sizes: dict[int, int] = {}
+    order: list[yaml.Node] = []
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if done:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            sizes[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
+            order.append(node)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _record_positions(
+    node: yaml.Node,
+    path: KeyPath,
+    first_line: int,
+    positions: dict[KeyPath, tuple[int, int]],
+    problems: list[ParseProblem],
+) -> None:
+    stack: list[tuple[yaml.Node, KeyPath]] = [(node, path)]
+    seen: set[int] = set()
+    while stack:
+        current, current_path = stack.pop()
+        if id(current) in seen:  # an alias: positions were recorded where it was defined
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key = str(key_node.value)
+                line = first_line + key_node.start_mark.line
+                where = (line, key_node.start_mark.column + 1)
+                if key in first_seen:
+                    problems.append(
+                        ParseProblem(
+                            "frontmatter",
+                            *where,
+                            f"duplicate key '{key}' (first set on line {first_seen[key]}); "
+                            "YAML keeps only the last value",
+                        )
+                    )
+                first_seen.setdefault(key, line)
+                positions[(*current_path, key)] = where
+                stack.append((value_node, (*current_path, key)))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                positions[(*current_path, index)] = (
+                    first_line + item.start_mark.line,
+                    item.start_mark.column + 1,
+                )
+                stack.append((item, (*current_path, index)))
+
+
+def _normalise(value: Any) -> Any:
+    """Dates to ISO text, keys to strings: the JSON view a schema validates."""
+    if isinstance(value, dict):
+        return {str(normalise_date_value(k)): _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    return normalise_date_value(value)

@@ -1,0 +1,300 @@
+"""The Markdown body as guidelint's rules see it, built from pyromark events.
+
+pyromark (pulldown-cmark) hands us CommonMark events with UTF-8 byte ranges.
+We fold them into a flat list of prose *blocks* (paragraphs, headings, list
+items, table rows) whose text keeps only what a reader reads: code, math,
+HTML and link destinations are dropped, so no rule ever matches a number in
+``code`` or a ``%20`` in a URL.  Each block remembers where every piece of
+its text came from, so a finding points at the exact byte in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pyromark
+
+BlockKind = Literal["paragraph", "heading", "item", "table-head", "table-row"]
+
+# A character no real text uses, put in block text where a citation (a
+# footnote reference or a link) stands, so sentence-level checks can see it.
+CITE = "\ue000"
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_MATH
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_TASKLISTS
+)
+_FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+
+_BLOCK_STARTS: dict[str, BlockKind] = {
+    "Paragraph": "paragraph",
+    "Item": "item",
+    "TableHead": "table-head",
+    "TableRow": "table-row",
+}
+# Containers whose text is not prose at all.
+_SKIPPED = {"CodeBlock", "Image", "MetadataBlock"}
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A ``[^id]`` reference; ``offset`` is its byte offset in the file."""
+
+    label: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image destination and where its ``[`` stands."""
+
+    dest: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment's inner text and the byte range of the comment."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading: level 1-6, its plain text, its byte offset."""
+
+    level: int
+    text: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of prose.
+
+    ``text`` is the readable text with :data:`CITE` where a citation stands;
+    ``pieces`` maps character offsets in ``text`` back to file byte offsets:
+    each entry is ``(char_start, byte_start, exact)`` where ``exact`` says the
+    piece's characters match the source one to one.
+    """
+
+    kind: BlockKind
+    text: str
+    pieces: tuple[tuple[int, int, bool], ...]
+    offset: int
+    heading: int  # index into Body.headings of the section heading, -1 before any
+    table: int  # table number for table rows and heads, -1 otherwise
+    in_footnote: bool
+
+    def byte_offset(self, char: int, source: bytes) -> int:
+        """File byte offset of character ``char`` of :attr:`text`."""
+        starts = [p[0] for p in self.pieces]
+        i = bisect.bisect_right(starts, char) - 1
+        if i < 0:
+            return self.offset
+        char_start, byte_start, exact = self.pieces[i]
+        if not exact:
+            return byte_start
+        prefix = self.text[char_start:char]
+        return byte_start + len(prefix.encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """Everything the rules read from a guide's Markdown."""
+
+    headings: tuple[Heading, ...]
+    blocks: tuple[Block, ...]
+    footnote_refs: tuple[FootnoteRef, ...]
+    footnote_defs: frozenset[str]
+    links: tuple[Link, ...]
+    comments: tuple[Comment, ...]
+
+
+@dataclass
+class _Builder:
+    kind: BlockKind
+    offset: int
+    heading: int
+    table: int
+    in_footnote: bool
+    parts: list[str] = field(default_factory=list)
+    pieces: list[tuple[int, int, bool]] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str, byte_start: int, exact: bool) -> None:
+        self.pieces.append((self.length, byte_start, exact))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def build(self) -> Block:
+        return Block(
+            self.kind,
+            "".join(self.parts),
+            tuple(self.pieces),
+            self.offset,
+            self.heading,
+            self.table,
+            self.in_footnote,
+        )
+
+
+def parse_body(body: str, base: int) -> Body:
+    """Parse Markdown ``body`` whose first byte is at file byte ``base``."""
+    headings: list[Heading] = []
+    blocks: list[Block] = []
+    refs: list[FootnoteRef] = []
+    defs: set[str] = set()
+    links: list[Link] = []
+    comments: list[Comment] = []
+    source = body.encode("utf-8")
+
+    stack: list[_Builder] = []
+    heading_parts: list[str] | None = None
+    heading_level = 0
+    heading_start = 0
+    skip_depth = 0
+    footnote_depth = 0
+    table_count = -1
+
+    def add_text(text: str, start: int, end: int) -> None:
+        if heading_parts is not None:
+            heading_parts.append(text)
+        if stack:
+            exact = end - start == len(text.encode("utf-8"))
+            stack[-1].add(text, base + start, exact)
+
+    for event, span in pyromark.events_with_range(body, options=_OPTIONS):
+        start, end = span["start"], span["end"]
+        if isinstance(event, str):
+            if skip_depth:
+                continue
+            if event in ("SoftBreak", "HardBreak"):
+                add_text(" ", start, start)
+            continue
+        kind, value = next(iter(event.items()))  # one-key dicts: {"Start": ...}
+        if kind == "Start":
+            tag, attrs = _tag(value)
+            if tag in _SKIPPED:
+                skip_depth += 1
+            elif skip_depth:
+                continue
+            elif tag == "Heading":
+                heading_parts = []
+                heading_level = int(str(attrs["level"])[1:])
+                heading_start = start
+                stack.append(_Builder("heading", base + start, len(headings), -1, False))
+            elif tag in _BLOCK_STARTS:
+                block_kind = _BLOCK_STARTS[tag]
+                if block_kind == "table-head":
+                    table_count += 1
+                table = table_count if block_kind.startswith("table") else -1
+                stack.append(
+                    _Builder(block_kind, base + start, len(headings) - 1, table, footnote_depth > 0)
+                )
+            elif tag == "TableCell":
+                if stack and stack[-1].length:
+                    add_text(" | ", start, start)
+            elif tag == "Link":
+                dest = str(attrs.get("dest_url", ""))
+                links.append(Link(dest, base + start))
+                if not dest.startswith("#"):
+                    add_text(CITE, start, start)
+            elif tag == "FootnoteDefinition":
+                footnote_depth += 1
+                defs.add(_label(value))
+        elif kind == "End":
+            tag = _tag(value)[0]
+            if tag in _SKIPPED:
+                skip_depth -= 1
+            elif skip_depth:
+                continue
+            elif tag == "Heading" and heading_parts is not None:
+                text = "".join(heading_parts).strip()
+                headings.append(Heading(heading_level, text, base + heading_start))
+                heading_parts = None
+                _close(stack, blocks)
+            elif tag in _BLOCK_STARTS:
+                _close(stack, blocks)
+            elif tag == "FootnoteDefinition":
+                footnote_depth -= 1
+        elif skip_depth:
+            continue
+        elif kind == "Text":
+            add_text(str(value), start, end)
+        elif kind == "FootnoteReference":
+            refs.append(FootnoteRef(str(value), base + start))
+            add_text(CITE, start, start)
+        elif kind in ("Code", "InlineMath", "DisplayMath"):
+            # Keep the sentence's shape (a word stood here) but none of its digits.
+            add_text(" code ", start, start)
+        elif kind in ("Html", "InlineHtml"):
+            html = str(value)
+            for match in _COMMENT_RE.finditer(html):
+                offset = base + start + len(html[: match.start()].encode("utf-8"))
+                length = len(match.group(0).encode("utf-8"))
+                comments.append(Comment(match.group(1).strip(), offset, offset + length))
+
+    final_blocks = [_with_text_refs(block, refs, source, base) for block in blocks]
+    refs.sort(key=lambda r: r.offset)
+    return Body(
+        tuple(headings),
+        tuple(final_blocks),
+        tuple(refs),
+        frozenset(defs),
+        tuple(links),
+        tuple(comments),
+    )
+
+
+def _tag(value: Any) -> tuple[str, dict[str, Any]]:
+    if isinstance(value, str):
+        return value, {}
+    tag = next(iter(value))
+    attrs = value[tag]
+    return tag, attrs if isinstance(attrs, dict) else {}
+
+
+def _label(value: Any) -> str:
+    return str(value["FootnoteDefinition"]) if isinstance(value, dict) else ""
+
+
+def _close(stack: list[_Builder], blocks: list[Block]) -> None:
+    if not stack:
+        return
+    builder = stack.pop()
+    if builder.length:
+        blocks.append(builder.build())
+
+
+def _with_text_refs(block: Block, refs: list[FootnoteRef], source: bytes, base: int) -> Block:
+    """Turn a literal ``[^id]`` left in text into a citation marker.
+
+    pulldown-cmark emits a footnote reference as an event only when the body
+    defines that footnote; one that points at a front-matter ``sources``
+    entry (or at nothing) arrives as plain text.
+    """
+    if "[^" not in block.text:
+        return block
+    text = block.text
+    for match in _FOOTNOTE_TEXT_RE.finditer(text):
+        refs.append(FootnoteRef(match.group(1), block.byte_offset(match.start(), source)))
+    replaced = _FOOTNOTE_TEXT_RE.sub(lambda m: CITE.ljust(len(m.group(0))), text)
+    return Block(
+        block.kind,
+        replaced,
+        block.pieces,
+        block.offset,
+        block.heading,
+        block.table,
+        block.in_footnote,
+    )

@@ -1,0 +1,383 @@
+"""What a guide's prose claims: sentences, statistics, citations, gotchas.
+
+Everything here works on the readable text of :mod:`guidelint.markdown`
+blocks (code, URLs and HTML already gone), never on raw Markdown.  It is
+computed once per guide (``Guide.prose``) and shared by the statistic, salary
+and gotcha rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from guidelint.dates import PartialDate
+from guidelint.markdown import CITE, Block, Body
+
+if TYPE_CHECKING:
+    from guidelint.guide import Guide
+
+_WORD_NUMBERS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"fifty|a\s+hundred|a\s+thousand|hundred|thousand"
+)
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:[kKmMbB]n?|thousand|million|billion)\b)?"
+_AMOUNT = rf"{_NUM}{_SCALE}"
+_CODES = r"USD|EUR|GBP|CAD|AUD|INR|JPY|CHF|SGD"
+
+_STAT_RE = re.compile(
+    "|".join(
+        (
+            # 92%, 65 %, 20％, 5-10%, 92 percent, 3 percentage points
+            rf"(?P<percent>(?<![\w.]){_NUM}(?:\s?[-–—]\s?{_NUM})?"
+            r"\s?(?:%|％|(?:percent|per\s?cent|pct|percentage\s+points?)\b))",
+            # $350,000, $200k, £90K, €1.2M, $300–500, $200,000-$500,000+
+            rf"(?P<money>(?<!\w)[$£€¥₹]\s?{_AMOUNT}(?:\s?(?:[-–—]|to)\s?[$£€¥₹]?\s?{_AMOUNT})?\+?)",
+            # USD 120,000 / 10,000 usd / 40,000 euros
+            rf"(?P<money_code>\b(?:{_CODES})\s?{_AMOUNT}|(?<![\w.]){_AMOUNT}\s?"
+            rf"(?:(?i:{_CODES})|dollars|euros|pounds)\b)",
+            # 3x, 2.5×, but not 2x2 or 3 x 4
+            r"(?P<multiplier>(?<![\w.])\d+(?:\.\d+)?\s?[x×](?![\w×])(?!\s*\d))",
+            # 3 out of 4, one in five, 1 in 6
+            rf"(?P<ratio>(?<![\w.])(?:\d+|{_WORD_NUMBERS})\s+(?:out\s+of|in)\s+(?:every\s+)?"
+            rf"(?:\d+(?!\d*\s*(?:%|percent))|{_WORD_NUMBERS})\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
+_WORD_RATIO_HINT = re.compile(rf"\b(?:{_WORD_NUMBERS})\s+(?:in|out\s+of)\b", re.I)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
+_SOURCE_PAREN_RE = re.compile(r"\(\s*(?:source|sources|via|data|according to)\b", re.I)
+_CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note)s?\b", re.I)
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "vs",
+        "etc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "fig",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "u.s",
+        "u.k",
+        "cf",
+        "al",
+    ]
+)
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]\ue000]*(?=\s+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|\s*$)")
+_STRONG_WEAK_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:?$", re.I)
+_GOTCHA_RE = re.compile(r"\bgotchas?\b", re.I)
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )
+    )
+    for m in names.split()
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MARKER_RE = re.compile(
+    rf"\bas\s+of\s+(?:(?P<mon>{_MONTH_NAMES})\.?\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"(?:-(?P<imon>\d\d)(?:-\d\d)?)?\b"
+    rf"|\((?P<dyear>(?:19|20)\d\d)\s+data\)"
+    rf"|\bin\s+(?:(?P<inmon>{_MONTH_NAMES})\.?\s+)?(?P<inyear>(?:19|20)\d\d)\b",
+    re.I,
+)
+_PAY_WORDS = [
+    "salary",
+    "salaries",
+    "compensation",
+    "comp",
+    "tc",
+    "pay",
+    "pays",
+    "paid",
+    "base",
+    "bonus",
+    "bonuses",
+    "equity",
+    "rsu",
+    "rsus",
+    "offer",
+    "offers",
+    "package",
+    "packages",
+    "ote",
+    "earn",
+    "earns",
+    "earning",
+    "earnings",
+    "wage",
+    "wages",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Statistic:
+    """A measured quantity in prose, e.g. ``92%`` or ``$350,000``."""
+
+    kind: str  # percent, money, multiplier or ratio
+    text: str
+    offset: int  # byte offset in the file
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a heading, or a table row) and what it claims."""
+
+    block: int
+    text: str
+    stats: tuple[Statistic, ...]
+    cited: bool
+    exempt: bool  # a sample answer or a question: needs no source, is no salary claim
+
+
+@dataclass(frozen=True, slots=True)
+class Gotcha:
+    """A gotcha section: its heading and its answer sub-headings."""
+
+    heading: int  # index into Body.headings
+    strong: int | None  # heading index of the strong answer, if any
+    weak: int | None
+    strong_empty: bool
+    weak_empty: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """The analysis :mod:`guidelint.rules` read; see :func:`analyse`."""
+
+    sentences: tuple[Sentence, ...]
+    gotchas: tuple[Gotcha, ...]
+    block_cited: tuple[bool, ...]  # any citation anywhere in the block
+    table_cited: frozenset[int]  # tables whose header, lead-in or caption cites
+    table_context: dict[int, str]  # table -> header row + caption text (for pay words, markers)
+
+
+def analyse(guide: Guide) -> Prose:
+    """Split every block into sentences and find statistics and gotchas."""
+    body = guide.body
+    gotchas = _gotchas(body)
+    exempt_blocks = _exempt_blocks(body, gotchas)
+    sentences: list[Sentence] = []
+    block_cited: list[bool] = []
+    for index, block in enumerate(body.blocks):
+        cited = CITE in block.text or bool(_SOURCE_PAREN_RE.search(block.text))
+        block_cited.append(cited)
+        exempt = index in exempt_blocks or block.in_footnote
+        if block.kind in ("heading", "table-head", "table-row"):
+            spans = [(0, len(block.text))]
+        else:
+            spans = _sentence_spans(block.text)
+        for start, end in spans:
+            text = block.text[start:end]
+            stats = _statistics(block, text, start, guide.source)
+            sentences.append(
+                Sentence(
+                    index,
+                    text,
+                    stats,
+                    CITE in text or bool(_SOURCE_PAREN_RE.search(text)),
+                    exempt or text.rstrip().rstrip(CITE + "\"'”’)").endswith("?"),
+                )
+            )
+    table_cited, table_context = _tables(body, block_cited)
+    return Prose(tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        word = re.search(r"([\w.]+)[.!?…]*$", text[start : match.start() + 1])
+        token = (word.group(1) if word else "").rstrip(".").lower()
+        if match.group(0).startswith(".") and (
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+        ):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Statistic, ...]:
+    has_digit = any(c.isdigit() for c in text)
+    if not has_digit and not _WORD_RATIO_HINT.search(text):
+        return ()
+    if "://" in text or "www." in text:
+        text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[Statistic] = []
+    for match in _STAT_RE.finditer(text):
+        kind = match.lastgroup or ""
+        if kind == "money_code":
+            kind = "money"
+        if kind == "ratio" and _YEAR_RE.match(match.group(0).split()[-1]):
+            continue
+        offset = block.byte_offset(start + match.start(), source)
+        found.append(Statistic(kind, match.group(0), offset))
+    return tuple(found)
+
+
+def _gotchas(body: Body) -> list[Gotcha]:
+    headings = body.headings
+    has_content = {block.heading for block in body.blocks if block.kind != "heading"}
+    result: list[Gotcha] = []
+    for index, heading in enumerate(headings):
+        if not _GOTCHA_RE.search(heading.text):
+            continue
+        end = section_end(body, index)
+        if any(_GOTCHA_RE.search(headings[i].text) for i in range(index + 1, end)):
+            continue  # a container ("Gotchas") whose sub-sections are the gotchas
+        strong = weak = None
+        for sub in range(index + 1, end):
+            match = _STRONG_WEAK_RE.match(headings[sub].text.strip())
+            if not match:
+                continue
+            if match.group(1).lower() == "strong" and strong is None:
+                strong = sub
+            elif match.group(1).lower() == "weak" and weak is None:
+                weak = sub
+        result.append(
+            Gotcha(
+                index,
+                strong,
+                weak,
+                strong is not None and strong not in has_content,
+                weak is not None and weak not in has_content,
+            )
+        )
+    return result
+
+
+def section_end(body: Body, index: int) -> int:
+    """Index of the first heading after ``index`` at the same or a higher level."""
+    level = body.headings[index].level
+    for later in range(index + 1, len(body.headings)):
+        if body.headings[later].level <= level:
+            return later
+    return len(body.headings)
+
+
+def _exempt_blocks(body: Body, gotchas: list[Gotcha]) -> set[int]:
+    """Blocks that are a gotcha's question or a sample answer."""
+    exempt: set[int] = set()
+    answer_headings: set[int] = set()
+    for gotcha in gotchas:
+        for sub in (gotcha.strong, gotcha.weak):
+            if sub is not None:
+                answer_headings.update(range(sub, section_end(body, sub)))
+    question_of: dict[int, bool] = {g.heading: True for g in gotchas}
+    for index, block in enumerate(body.blocks):
+        if block.heading in answer_headings:
+            exempt.add(index)
+        elif block.heading in question_of:
+            if block.kind == "heading":
+                exempt.add(index)  # the gotcha heading states the question
+            elif question_of[block.heading]:
+                exempt.add(index)  # ...or its first paragraph does
+                question_of[block.heading] = False
+    return exempt
+
+
+def _tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[int, str]]:
+    cited: set[int] = set()
+    context: dict[int, str] = {}
+    blocks = body.blocks
+    for index, block in enumerate(blocks):
+        if block.table < 0:
+            continue
+        table = block.table
+        if block.kind == "table-head":
+            context[table] = block.text
+            if block_cited[index]:
+                cited.add(table)
+            before = blocks[index - 1] if index else None
+            if before is not None and before.kind == "paragraph" and block_cited[index - 1]:
+                cited.add(table)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and following.table != table and following.kind == "paragraph":
+            if _CAPTION_RE.match(following.text):
+                context[table] = context.get(table, "") + " " + following.text
+                cited.add(table)
+    return frozenset(cited), context
+
+
+def has_pay_word(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` speaks of pay (salary, comp, TC, bonus, ...)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return any(word in words for word in _PAY_WORDS) or any(w.lower() in words for w in extra)
+
+
+def date_marker(text: str) -> PartialDate | None:
+    """The latest explicit 'as of Aug 2026' / '(2026 data)' / 'in 2025' marker in ``text``."""
+    import datetime as dt
+
+    best: PartialDate | None = None
+    for match in _MARKER_RE.finditer(text):
+        year = int(match["year"] or match["dyear"] or match["inyear"])
+        month_name = (match["mon"] or match["inmon"] or "").lower()
+        month = int(match["imon"]) if match["imon"] else _MONTHS.get(month_name)
+        if month and 1 <= month <= 12:
+            found = PartialDate(dt.date(year, month, 1), "month")
+        else:
+            found = PartialDate(dt.date(year, 1, 1), "year")
+        if best is None or found.start > best.start:
+            best = found
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryClaim:
+    """A sentence (or table row) with pay figures, and its own date marker."""
+
+    sentence: Sentence
+    figure: Statistic  # the first money amount
+    marker: PartialDate | None  # 'as of Aug 2026' in the sentence, row, header or caption
+
+
+def salary_claims(guide: Guide, extra_pay_words: tuple[str, ...] = ()) -> list[SalaryClaim]:
+    """Every non-sample sentence whose money amounts are pay figures."""
+    claims: list[SalaryClaim] = []
+    blocks = guide.body.blocks
+    for sentence in guide.prose.sentences:
+        if sentence.exempt:
+            continue
+        money = [s for s in sentence.stats if s.kind == "money"]
+        if not money:
+            continue
+        block = blocks[sentence.block]
+        context = guide.prose.table_context.get(block.table, "") if block.table >= 0 else ""
+        if not has_pay_word(sentence.text + " " + context, extra_pay_words):
+            continue
+        marker = date_marker(sentence.text) or (date_marker(context) if context else None)
+        claims.append(SalaryClaim(sentence, money[0], marker))
+    return claims

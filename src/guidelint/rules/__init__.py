@@ -1,0 +1,89 @@
+"""The rule registry: every rule guidelint knows, in one explicit list.
+
+A rule is a module that defines the names of the :class:`Rule` protocol
+below.  Adding a rule means writing its module and adding it to ``_MODULES``;
+nothing is discovered by magic, and mypy checks every module against the
+protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from guidelint.context import Context
+from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.guide import Guide
+from guidelint.rules import (
+    dangling_citation,
+    duplicate_slug,
+    file_too_large,
+    frontmatter,
+    gotcha_answers,
+    related_link,
+    salary_date,
+    schema,
+    stale_guide,
+    stale_salary,
+    stat_source,
+    unreadable_file,
+    unused_suppression,
+    updated_date,
+)
+
+
+class Rule(Protocol):
+    """What every rule module provides."""
+
+    # Read-only properties, so a module's plain constants satisfy them.
+    @property
+    def NAME(self) -> str:
+        """Kebab-case name used in output, config and suppression comments."""
+
+    @property
+    def SEVERITY(self) -> Severity:
+        """Severity when the config says nothing."""
+
+    @property
+    def SUMMARY(self) -> str:
+        """One line for ``guidelint rules``."""
+
+    @property
+    def OPTIONS(self) -> Mapping[str, Any]:
+        """JSON Schema properties of the options the rule takes in the config."""
+
+    @property
+    def EXAMPLE_FAIL(self) -> str:
+        """A whole guide this rule reports."""
+
+    @property
+    def EXAMPLE_PASS(self) -> str:
+        """The same guide, fixed."""
+
+    @property
+    def __doc__(self) -> str | None:  # type: ignore[override]
+        """The module docstring: what, why, how to fix."""
+
+    def check(self, guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
+        """Findings for one parsed guide."""
+        ...
+
+
+_MODULES: tuple[Rule, ...] = (
+    file_too_large,
+    unreadable_file,
+    frontmatter,
+    schema,
+    updated_date,
+    stale_guide,
+    gotcha_answers,
+    stat_source,
+    dangling_citation,
+    salary_date,
+    stale_salary,
+    related_link,
+    duplicate_slug,
+    unused_suppression,
+)
+
+RULES: dict[str, Rule] = {rule.NAME: rule for rule in _MODULES}

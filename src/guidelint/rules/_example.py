@@ -1,0 +1,20 @@
+"""Build the small example guides the rule docs show (and the tests run)."""
+
+from __future__ import annotations
+
+EXAMPLE_TODAY = "2026-11-26"  # the day the rule examples are written to be read on
+
+_FRONT = """\
+---
+title: PM vs PMM interview loops
+slug: pm-vs-pmm
+category: role
+updated: 2026-06
+owner: careers-editorial
+{extra}---
+"""
+
+
+def example(body: str, extra: str = "") -> str:
+    """A whole guide: valid front matter (plus ``extra`` lines) and ``body``."""
+    return _FRONT.format(extra=extra) + "\n" + body

@@ -1,0 +1,70 @@
+"""A ``related`` slug, or a link to another guide, that does not exist.
+
+Why: related guides are how readers move through the content; a renamed or
+deleted guide leaves a dead end.  Every ``related`` slug must be the slug of
+a guide under the content root (the whole root is read, even when only one
+file is checked), and every relative link to a ``.md`` file must point at a
+file that exists.
+
+Fix: correct the slug or the link, or remove it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import unquote
+
+from guidelint.context import Context, diagnostic
+from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.guide import Guide
+from guidelint.rules._example import example
+
+NAME = "related-link"
+SEVERITY: Severity = "error"
+SUMMARY = "a related slug or a link to another guide that does not exist"
+OPTIONS: dict[str, object] = {}
+EXAMPLE_FAIL = example("Body.\n", extra="related: [pm-vs-pmmm]\n")
+EXAMPLE_PASS = example("Body.\n", extra="related: [pm-vs-pmm]\n")
+
+
+def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
+    """Check ``related`` slugs against the index and ``.md`` links against the disk."""
+    found: list[Diagnostic] = []
+    related = guide.get("related")
+    if isinstance(related, list):
+        for index, slug in enumerate(related):
+            if isinstance(slug, str) and not ctx.index.paths_for(slug):
+                found.append(
+                    diagnostic(
+                        guide,
+                        NAME,
+                        SEVERITY,
+                        guide.key_position("related", index),
+                        f"related guide '{slug}' does not exist under the content root",
+                    )
+                )
+    if ctx.file_path is None:
+        return found
+    folder = ctx.file_path.parent
+    for link in guide.body.links:
+        target = _local_markdown_target(link.dest)
+        if target is not None and not (folder / target).exists():
+            found.append(
+                diagnostic(
+                    guide,
+                    NAME,
+                    SEVERITY,
+                    guide.position(link.offset),
+                    f"link to '{link.dest}': no such guide ({posixpath.normpath(target)})",
+                )
+            )
+    return found
+
+
+def _local_markdown_target(dest: str) -> str | None:
+    """The relative file a link points at, if it is a local ``.md`` link."""
+    if not dest or ":" in dest.split("/")[0] or dest.startswith(("/", "#", "//")):
+        return None
+    path = unquote(dest.split("#", 1)[0].split("?", 1)[0])
+    return path if path.endswith(".md") else None

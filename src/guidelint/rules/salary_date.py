@@ -1,0 +1,80 @@
+"""Salary figures with no date: no ``salary_as_of`` and no marker of their own.
+
+Why: pay moves every year, so a salary figure without a date cannot be
+trusted or refreshed.  A money amount is a salary figure when its sentence
+(or its table's header) speaks of pay: salary, compensation, comp, TC, pay,
+base, bonus, equity, RSU, offer, package, OTE, earn (plus the config's
+``pay_words``).  It is dated by the front matter's ``salary_as_of`` or by a
+marker in its own sentence, table header or caption (``as of Aug 2026``,
+``(2026 data)``, ``in 2025``).  A ``salary_as_of`` that is not a date or is
+in the future is reported too.
+
+Fix: add ``salary_as_of: YYYY-MM`` (the month the figures were true) to the
+front matter, or an ``as of Mon YYYY`` marker to the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from guidelint.context import Context, diagnostic
+from guidelint.dates import parse_date
+from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.guide import Guide
+from guidelint.prose import salary_claims
+from guidelint.rules._example import example
+
+NAME = "salary-date"
+SEVERITY: Severity = "error"
+SUMMARY = "salary figures with no salary_as_of or date marker (or a future one)"
+OPTIONS: dict[str, object] = {}
+_SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
+_BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
+EXAMPLE_FAIL = example(_BODY, extra=_SOURCES)
+EXAMPLE_PASS = example(_BODY, extra=_SOURCES + "salary_as_of: 2026-06\n")
+
+
+def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
+    """Report undated salary figures, and a bad or future ``salary_as_of``."""
+    key = guide.key_name("salary_as_of")
+    found: list[Diagnostic] = []
+    as_of = None
+    if guide.has("salary_as_of"):
+        value = guide.get("salary_as_of")
+        as_of = parse_date(value)
+        where = guide.key_position("salary_as_of")
+        if as_of is None:
+            found.append(
+                diagnostic(
+                    guide,
+                    NAME,
+                    SEVERITY,
+                    where,
+                    f"'{key}' is {value!r}, not a date: write YYYY-MM or YYYY-MM-DD",
+                )
+            )
+        elif as_of.start > ctx.today:
+            found.append(
+                diagnostic(
+                    guide,
+                    NAME,
+                    SEVERITY,
+                    where,
+                    f"'{key}' is {as_of}, in the future (today is {ctx.today})",
+                )
+            )
+    if as_of is not None:
+        return found
+    for claim in salary_claims(guide, ctx.pay_words):
+        if claim.marker is None:
+            found.append(
+                diagnostic(
+                    guide,
+                    NAME,
+                    SEVERITY,
+                    guide.position(claim.figure.offset),
+                    f"salary figure '{claim.figure.text.strip()}' has no date: add '{key}: YYYY-MM' "
+                    "to the front matter or 'as of Mon YYYY' to the sentence",
+                )
+            )
+    return found

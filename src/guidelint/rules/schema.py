@@ -1,0 +1,113 @@
+"""The front matter breaks the guide schema (``schemas/guide.schema.json``).
+
+Why: the schema is the contract between editors and every tool that reads
+guides: required keys (title, slug, category, updated, owner), their types
+and formats, and no unknown keys, so a typo such as ``updatd`` is caught
+instead of silently ignored.  The message names the key's path
+(``sources[1].id``) and, for a closed list, the allowed values.
+
+Dates (``updated``, ``reviewed``, ``salary_as_of``) are checked by their own
+rules, which say more than a pattern mismatch can.
+
+Fix: correct the key at the line and column given.  A content set with its
+own front-matter conventions can point ``schema:`` in the config at its own
+schema, or set ``schema: false``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from guidelint.context import Context, diagnostic
+from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.guide import Guide
+from guidelint.rules._example import example
+
+NAME = "schema"
+SEVERITY: Severity = "error"
+SUMMARY = "a front-matter key breaks the JSON Schema (path, expected values)"
+OPTIONS: dict[str, object] = {}
+EXAMPLE_FAIL = example("Body.\n", extra="updatd: 2026-07\n")
+EXAMPLE_PASS = example("Body.\n", extra="tags: [pm]\n")
+
+# Keys whose problems dedicated rules report with better messages.
+_OWNED_ELSEWHERE = frozenset({"updated", "reviewed", "salary_as_of"})
+
+
+def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
+    """Validate the front matter, seen under canonical key names."""
+    if guide.meta is None or ctx.schema is None:
+        return []
+    canonical = {_canonical(guide, key): value for key, value in guide.meta.items()}
+    return list(_findings(guide, ctx.schema, canonical))
+
+
+def _canonical(guide: Guide, key: str) -> str:
+    for name, actual in guide.keymap.items():
+        if actual == key:
+            return name
+    return key
+
+
+def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterator[Diagnostic]:
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        path = list(error.absolute_path)
+        if error.validator == "required":
+            missing = [k for k in error.validator_value if k not in error.instance]
+            if path or not set(missing) <= _OWNED_ELSEWHERE:
+                for key in missing:
+                    if not path and key in _OWNED_ELSEWHERE:
+                        continue
+                    where = guide.key_position(*path)
+                    yield diagnostic(
+                        guide,
+                        NAME,
+                        SEVERITY,
+                        where,
+                        f"{_dotted(path) or 'front matter'}: missing required key '{key}'",
+                    )
+            continue
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = set(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key not in allowed:
+                    where = guide.key_position(*path, key)
+                    hint = _closest(key, allowed)
+                    yield diagnostic(
+                        guide, NAME, SEVERITY, where, f"{_dotted([*path, key])}: unknown key{hint}"
+                    )
+            continue
+        if path and str(path[0]) in _OWNED_ELSEWHERE:
+            continue
+        message = error.message
+        if error.validator == "enum":
+            message = (
+                f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+            )
+        elif error.validator == "pattern":
+            message = f"{error.instance!r} does not match {error.validator_value}"
+        yield diagnostic(
+            guide,
+            NAME,
+            SEVERITY,
+            guide.key_position(*path),
+            f"{_dotted(path) or 'front matter'}: {message}",
+        )
+
+
+def _dotted(path: list[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _closest(key: str, allowed: set[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(key, sorted(allowed), n=1)
+    return (
+        f" (did you mean '{match[0]}'?)" if match else f" (allowed: {', '.join(sorted(allowed))})"
+    )
