@@ -324,10 +324,14 @@ def _tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[i
             if before is not None and before.kind == "paragraph" and block_cited[index - 1]:
                 cited.add(table)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is not None and following.table != table and following.kind == "paragraph":
-            if _CAPTION_RE.match(following.text):
-                context[table] = context.get(table, "") + " " + following.text
-                cited.add(table)
+        if (
+            following is not None
+            and following.table != table
+            and following.kind == "paragraph"
+            and _CAPTION_RE.match(following.text)
+        ):
+            context[table] = context.get(table, "") + " " + following.text
+            cited.add(table)
     return frozenset(cited), context
 
 
