@@ -41,6 +41,7 @@ _BLOCK_STARTS: dict[str, BlockKind] = {
 }
 # Containers whose text is not prose at all.
 _SKIPPED = {"CodeBlock", "Image", "MetadataBlock"}
+_CONTENT = {"Paragraph", "CodeBlock", "List", "Table", "BlockQuote", "Image", "DisplayMath"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,9 @@ class Body:
     footnote_defs: frozenset[str]
     links: tuple[Link, ...]
     comments: tuple[Comment, ...]
+    # Section headings (index, -1 before any) followed by any content at all,
+    # code blocks and images included: an answer that is only code is not empty.
+    filled: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -156,6 +160,7 @@ def parse_body(body: str, base: int) -> Body:
     defs: set[str] = set()
     links: list[Link] = []
     comments: list[Comment] = []
+    filled: set[int] = set()
     source = body.encode("utf-8")
 
     stack: list[_Builder] = []
@@ -184,6 +189,8 @@ def parse_body(body: str, base: int) -> Body:
         kind, value = next(iter(event.items()))  # one-key dicts: {"Start": ...}
         if kind == "Start":
             tag, attrs = _tag(value)
+            if tag in _CONTENT and heading_parts is None:
+                filled.add(len(headings) - 1)
             if tag in _SKIPPED:
                 skip_depth += 1
             elif skip_depth:
@@ -234,6 +241,10 @@ def parse_body(body: str, base: int) -> Body:
         elif kind == "FootnoteReference":
             refs.append(FootnoteRef(str(value), base + start))
             add_text(CITE, start, start)
+        elif kind == "InlineMath" and source[end : end + 1].isdigit():
+            # "$200k-$300k": pulldown-cmark reads "$200k-$" as math, but (as in
+            # pandoc) a closing "$" followed by a digit is a dollar sign, not math.
+            add_text(source[start:end].decode("utf-8"), start, end)
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             # Keep the sentence's shape (a word stood here) but none of its digits.
             add_text(" code ", start, start)
@@ -253,6 +264,7 @@ def parse_body(body: str, base: int) -> Body:
         frozenset(defs),
         tuple(links),
         tuple(comments),
+        frozenset(filled),
     )
 
 

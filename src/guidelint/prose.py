@@ -249,7 +249,7 @@ def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Sta
 
 def _gotchas(body: Body) -> list[Gotcha]:
     headings = body.headings
-    has_content = {block.heading for block in body.blocks if block.kind != "heading"}
+    has_content = body.filled | {b.heading for b in body.blocks if b.kind != "heading"}
     result: list[Gotcha] = []
     for index, heading in enumerate(headings):
         if not _GOTCHA_RE.search(heading.text):
