@@ -30,7 +30,8 @@ if not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - depends on the instal
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _OPEN_RE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# Not re.M: its ``^``/``$`` know only "\n", and a CRLF or CR file must close too.
+_CLOSE_RE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 # A YAML alias may stand for a large subtree; past this many nodes once all
 # aliases are expanded, the front matter is treated as hostile ("billion
 # laughs") and not constructed at all.
