@@ -40,6 +40,23 @@ MAX_EXPANDED_NODES = 50_000
 KeyPath = tuple[str | int, ...]
 
 
+class GuideLoader(yaml.CSafeLoader):
+    """libyaml's safe loader, but an impossible date (``2026-02-30``) stays text.
+
+    PyYAML raises a bare ``ValueError`` for it, which would stop the run;
+    as text, ``updated-date`` reports it like any other value that is not a date.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+GuideLoader.add_constructor("tag:yaml.org,2002:timestamp", GuideLoader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True, slots=True)
 class ParseProblem:
     """A problem found while reading, before any rule runs."""
@@ -207,7 +224,7 @@ def _load_yaml(
     if not text.strip():
         problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
         return None, positions, problems
-    loader = yaml.CSafeLoader(text)
+    loader = GuideLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

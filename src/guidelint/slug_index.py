@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from guidelint.config import Config
+from guidelint.guide import GuideLoader
 
 
 def _front_matter_slug(data: bytes, slug_keys: tuple[str, ...]) -> str | None:
@@ -26,8 +27,8 @@ def _front_matter_slug(data: bytes, slug_keys: tuple[str, ...]) -> str | None:
         return None
     end = closing[0]
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=yaml.CSafeLoader)
-    except (yaml.YAMLError, RecursionError):
+        meta = yaml.load("\n".join(lines[1:end]), Loader=GuideLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if not isinstance(meta, dict):
         return None
