@@ -18,7 +18,7 @@ Precision = Literal["day", "month", "year"]
 
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?$"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?$"
 )
 _DURATION_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?P<unit>d|w|mo|m|y)\s*$")
 

@@ -32,6 +32,10 @@ _OPTIONS = (
 )
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+# An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").
+_HTML_CITE_RE = re.compile(
+    r"<a\s[^>]*\bhref\s*=\s*[\"']?(?:[^#\"'\s>]|#(?:fn|foot|note|ref|cite))", re.I
+)
 
 _BLOCK_STARTS: dict[str, BlockKind] = {
     "Paragraph": "paragraph",
@@ -254,6 +258,8 @@ def parse_body(body: str, base: int) -> Body:
                 offset = base + start + len(html[: match.start()].encode("utf-8"))
                 length = len(match.group(0).encode("utf-8"))
                 comments.append(Comment(match.group(1).strip(), offset, offset + length))
+            if kind == "InlineHtml" and _HTML_CITE_RE.match(html):
+                add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
 
     final_blocks = [_with_text_refs(block, refs, source, base) for block in blocks]
     refs.sort(key=lambda r: r.offset)

@@ -31,15 +31,16 @@ _STAT_RE = re.compile(
     "|".join(
         (
             # 92%, 65 %, 20％, 5-10%, 92 percent, 3 percentage points
-            rf"(?P<percent>(?<![\w.]){_NUM}(?:\s?[-–—]\s?{_NUM})?"
+            # (a spaced hyphen is a separator, "Stage 1 - 10%", not a range)
+            rf"(?P<percent>(?<![\w.]){_NUM}(?:(?:-|\s?[–—]\s?){_NUM})?"
             r"\s?(?:%|％|(?:percent|per\s?cent|pct|percentage\s+points?)\b))",
             # $350,000, $200k, £90K, €1.2M, $300–500, $200,000-$500,000+
             rf"(?P<money>(?<!\w)[$£€¥₹]\s?{_AMOUNT}(?:\s?(?:[-–—]|to)\s?[$£€¥₹]?\s?{_AMOUNT})?\+?)",
             # USD 120,000 / 10,000 usd / 40,000 euros
             rf"(?P<money_code>\b(?:{_CODES})\s?{_AMOUNT}|(?<![\w.]){_AMOUNT}\s?"
             rf"(?:(?i:{_CODES})|dollars|euros|pounds)\b)",
-            # 3x, 2.5×, but not 2x2 or 3 x 4
-            r"(?P<multiplier>(?<![\w.])\d+(?:\.\d+)?\s?[x×](?![\w×])(?!\s*\d))",
+            # 3x, 2.5×, 60,000x, but not 2x2, 3 x 4 or "4 x Algorithm" (a count)
+            rf"(?P<multiplier>(?<![\w.,]){_NUM}(?:x|\s?×)(?![\w×])(?!\s*\d))",
             # 3 out of 4, one in five, 1 in 6
             rf"(?P<ratio>(?<![\w.])(?:\d+|{_WORD_NUMBERS})\s+(?:out\s+of|in)\s+(?:every\s+)?"
             rf"(?:\d+(?!\d*\s*(?:%|percent))|{_WORD_NUMBERS})\b)",
@@ -50,7 +51,38 @@ _STAT_RE = re.compile(
 _WORD_RATIO_HINT = re.compile(rf"\b(?:{_WORD_NUMBERS})\s+(?:in|out\s+of)\b", re.I)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
-_SOURCE_PAREN_RE = re.compile(r"\(\s*(?:source|sources|via|data|according to)\b", re.I)
+_SOURCE_PAREN_RE = re.compile(
+    # "(Source: ...)", or a named source in the sentence: "according to Gartner"
+    r"(?i:\(\s*(?:source|sources|via|data|according to)\b)|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
+)
+# "3x" is a claim in a comparison ("3x more", "grew 3x") and usually on its
+# own ("teams report 3x"), but not as a name ("the 10x program", "10x-funded")
+# or a setting ("retina (2x)", "1.5x speed").
+_MULTIPLIER_NEXT = frozenset(
+    "more less fewer faster slower higher lower bigger smaller larger greater better worse "
+    "cheaper quicker longer shorter as the what that increase increases growth improvement "
+    "return returns roi revenue jump boost gain gap difference likely".split()
+)
+_MULTIPLIER_PREV = frozenset(
+    "by grew grow grows rose rise rises jumped increased improved multiplied boosted up about "
+    "roughly nearly almost around over than earn earns earned pay pays paid make makes made "
+    "get gets receive receives see sees saw convert converts".split()
+)
+_NAME_PREV = frozenset(
+    "for to of at the with from on into via export retina resolution speed zoom density".split()
+)
+_NAME_NEXT = frozenset(
+    "speed zoom resolution retina density playback process phase phases program programs "
+    "project projects team teams fund funds funding funded engineer engineers developer "
+    "developers mindset".split()
+)
+_COPULAS = frozenset("is are was were".split())
+# "100% sure": an intensifier, not a measurement.
+_HUNDRED_IDIOM_RE = re.compile(
+    r"100\s?(?:%|％|percent)\s+(?:sure|certain|confident|correct|accurate|precise|right|wrong|"
+    r"true|honest|safe|okay|ok|remote|free|clear|committed|positive)\b",
+    re.I,
+)
 _CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note)s?\b", re.I)
 _ABBREVIATIONS = frozenset(
     [
@@ -242,9 +274,34 @@ def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Sta
             kind = "money"
         if kind == "ratio" and _YEAR_RE.match(match.group(0).split()[-1]):
             continue
+        if kind == "multiplier" and not _is_comparison(text, match.start(), match.end()):
+            continue
+        if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, match.start()):
+            continue
         offset = block.byte_offset(start + match.start(), source)
         found.append(Statistic(kind, match.group(0), offset))
     return tuple(found)
+
+
+def _is_comparison(text: str, start: int, end: int) -> bool:
+    """Whether the multiplier at ``text[start:end]`` is a claim, not a name or a setting."""
+    if "×" in text[start:end]:
+        return True  # the multiplication sign is never a name
+    after = re.match(r"[ \t]*(\w+)", text[end:])
+    before = re.search(r"(\w+)[ \t]*$", text[:start])
+    following = after.group(1).lower() if after else ""
+    previous = before.group(1).lower() if before else ""
+    if (
+        following in _MULTIPLIER_NEXT
+        or previous in _MULTIPLIER_PREV
+        or (previous in _COPULAS and following != "")
+    ):
+        return True
+    if re.match(r"[-'’]\w", text[end:]):
+        return False  # "10x-funded", "10x's": a name
+    # A label after punctuation or at the start ("(2x)", "Manager, 10x"), a
+    # preposition's object ("submit to 10x") or a named thing ("10x process").
+    return previous != "" and previous not in _NAME_PREV and following not in _NAME_NEXT
 
 
 def _gotchas(body: Body) -> list[Gotcha]:
