@@ -52,14 +52,18 @@ def _canonical(guide: Guide, key: str) -> str:
 
 def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterator[Diagnostic]:
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    # jsonschema raises one "required" error per missing key, each naming the
+    # whole list: report each missing key once.
+    reported: set[tuple[str, str]] = set()
     for error in errors:
         path = list(error.absolute_path)
         if error.validator == "required":
             missing = [k for k in error.validator_value if k not in error.instance]
             if path or not set(missing) <= _OWNED_ELSEWHERE:
                 for key in missing:
-                    if not path and key in _OWNED_ELSEWHERE:
+                    if (not path and key in _OWNED_ELSEWHERE) or (str(path), key) in reported:
                         continue
+                    reported.add((str(path), key))
                     where = guide.key_position(*path)
                     yield diagnostic(
                         guide,
