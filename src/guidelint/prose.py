@@ -55,28 +55,34 @@ _SOURCE_PAREN_RE = re.compile(
     # "(Source: ...)", or a named source in the sentence: "according to Gartner"
     r"(?i:\(\s*(?:source|sources|via|data|according to)\b)|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # "3x" is a claim in a comparison ("3x more", "grew 3x") and usually on its
 # own ("teams report 3x"), but not as a name ("the 10x program", "10x-funded")
 # or a setting ("retina (2x)", "1.5x speed").
-_MULTIPLIER_NEXT = frozenset(
+_MULTIPLIER_NEXT = _words(
     "more less fewer faster slower higher lower bigger smaller larger greater better worse "
     "cheaper quicker longer shorter as the what that increase increases growth improvement "
-    "return returns roi revenue jump boost gain gap difference likely".split()
+    "return returns roi revenue jump boost gain gap difference likely"
 )
-_MULTIPLIER_PREV = frozenset(
+_MULTIPLIER_PREV = _words(
     "by grew grow grows rose rise rises jumped increased improved multiplied boosted up about "
     "roughly nearly almost around over than earn earns earned pay pays paid make makes made "
-    "get gets receive receives see sees saw convert converts".split()
+    "get gets receive receives see sees saw convert converts"
 )
-_NAME_PREV = frozenset(
-    "for to of at the with from on into via export retina resolution speed zoom density".split()
+_NAME_PREV = _words(
+    "for to of at the with from on into via export retina resolution speed zoom density"
 )
-_NAME_NEXT = frozenset(
+_NAME_NEXT = _words(
     "speed zoom resolution retina density playback process phase phases program programs "
     "project projects team teams fund funds funding funded engineer engineers developer "
-    "developers mindset".split()
+    "developers mindset"
 )
-_COPULAS = frozenset("is are was were".split())
+_COPULAS = _words("is are was were")
 # "100% sure": an intensifier, not a measurement.
 _HUNDRED_IDIOM_RE = re.compile(
     r"100\s?(?:%|％|percent)\s+(?:sure|certain|confident|correct|accurate|precise|right|wrong|"
