@@ -83,3 +83,36 @@ def test_cited(body: str) -> None:
 )
 def test_not_cited(body: str) -> None:
     assert [cited for _, cited in _stats(body)] == [False]
+
+
+def _exempt(body: str) -> list[bool]:
+    """Whether each sentence of ``body`` with statistics is exempt (needs no source)."""
+    text = "---\ntitle: Prose test guide\n---\n" + body
+    parsed = read_guide("guide.md", text.encode("utf-8"))
+    return [sent.exempt for sent in parsed.prose.sentences if sent.stats]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("If churn sits at 30%, start with onboarding.\n", [True], id="if"),
+        pytest.param("For example, if a loop costs $9,000, budget for two.\n", [True], id="eg-if"),
+        pytest.param("Suppose the base is $200k and the bonus 15%.\n", [True], id="suppose"),
+        pytest.param("Churn sits at 30%, so start with onboarding.\n", [False], id="claim"),
+        pytest.param("Even if rare, 30% of loops stall.\n", [False], id="if-inside"),
+    ],
+)
+def test_hypothetical_premises_are_exempt(body: str, expected: list[bool]) -> None:
+    assert _exempt(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("She kept a $20 bill for luck.\n", [], id="denomination"),
+        pytest.param("The vendor is 100% compliant.\n", [], id="hundred-compliant"),
+        pytest.param("The fee is $20 per seat.\n", [(["$20"], False)], id="amount"),
+    ],
+)
+def test_denominations_and_idioms(body: str, expected: list[tuple[list[str], bool]]) -> None:
+    assert _stats(body) == expected

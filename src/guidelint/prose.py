@@ -86,7 +86,15 @@ _COPULAS = _words("is are was were")
 # "100% sure": an intensifier, not a measurement.
 _HUNDRED_IDIOM_RE = re.compile(
     r"100\s?(?:%|％|percent)\s+(?:sure|certain|confident|correct|accurate|precise|right|wrong|"
-    r"true|honest|safe|okay|ok|remote|free|clear|committed|positive)\b",
+    r"true|honest|safe|okay|ok|remote|free|clear|committed|positive|compliant)\b",
+    re.I,
+)
+# "the $10 bill": a denomination, not an amount anyone measured.
+_DENOMINATION_RE = re.compile(r"\s*(?:bills?|notes?|coins?)\b", re.I)
+# "If churn is 30%, ...", "For example, say the base is $200k": a premise, not a claim.
+_HYPOTHETICAL_RE = re.compile(
+    r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
+    r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say)\b",
     re.I,
 )
 _CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note)s?\b", re.I)
@@ -243,7 +251,9 @@ def analyse(guide: Guide) -> Prose:
                     text,
                     stats,
                     CITE in text or bool(_SOURCE_PAREN_RE.search(text)),
-                    exempt or text.rstrip().rstrip(CITE + "\"'”’)").endswith("?"),
+                    exempt
+                    or text.rstrip().rstrip(CITE + "\"'”’)").endswith("?")
+                    or bool(_HYPOTHETICAL_RE.match(text)),
                 )
             )
     table_cited, table_context = _tables(body, block_cited)
@@ -283,6 +293,8 @@ def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Sta
         if kind == "multiplier" and not _is_comparison(text, match.start(), match.end()):
             continue
         if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, match.start()):
+            continue
+        if kind == "money" and _DENOMINATION_RE.match(text, match.end()):
             continue
         offset = block.byte_offset(start + match.start(), source)
         found.append(Statistic(kind, match.group(0), offset))
