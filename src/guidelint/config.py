@@ -73,7 +73,11 @@ class Config:
     def relative(self, path: Path) -> str:
         """``path`` relative to the config base, with ``/``, for glob matching."""
         try:
-            return path.resolve().relative_to(self.base.resolve()).as_posix()
+            resolved = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: match on the link's own name
+            resolved = Path(os.path.abspath(path))
+        try:
+            return resolved.relative_to(self.base.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -27,9 +27,24 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
 
+    def __post_init__(self) -> None:
+        # A message quotes the user's text (a key, a heading), which may hold a
+        # line break or a control character; every format shows one finding
+        # per line, so those are escaped here, once, for all of them.
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", _one_line(self.message))
+
     @property
     def end(self) -> tuple[int, int]:
         """End position, defaulting to the start when a rule gave none."""
         if self.end_line:
             return self.end_line, max(self.end_column, 1)
         return self.line, self.column
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every non-printable character written as its escape (``\\n``)."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )

@@ -196,7 +196,8 @@ def lint_file(
         file_path=path,
     )
     found: list[Diagnostic] = []
-    reading_failed = guide.source == b""
+    # Not ``source == b""``: an empty file was read fine and has no front matter.
+    reading_failed = any(p.rule in ("file-too-large", "unreadable-file") for p in guide.problems)
     for name in active:
         if reading_failed and name not in ("file-too-large", "unreadable-file"):
             continue

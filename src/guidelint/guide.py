@@ -157,7 +157,7 @@ def read_guide(
         return _unreadable(
             path,
             data,
-            "encoding",
+            "unreadable-file",
             "file is UTF-16 (has a UTF-16 byte-order mark); save it as UTF-8",
         )
     if b"\x00" in data:
@@ -165,7 +165,7 @@ def read_guide(
         return _unreadable(
             path,
             data,
-            "encoding",
+            "unreadable-file",
             f"file contains a NUL byte at offset {offset}: binary, not a text guide",
         )
     try:
@@ -174,7 +174,7 @@ def read_guide(
         return _unreadable(
             path,
             data,
-            "encoding",
+            "unreadable-file",
             f"file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save it as UTF-8",
         )
     # Byte offsets are kept relative to the file without its BOM: the BOM is
@@ -263,9 +263,23 @@ def _load_yaml(
             ParseProblem("frontmatter", line, column, f"front matter is not valid YAML: {reason}")
         )
         return None, positions, problems
-    except yaml.YAMLError as exc:
+    except yaml.reader.ReaderError as exc:
+        # libyaml gives a byte offset into the YAML, not a line: find the line.
+        line, column = _offset_position(text.encode("utf-8")[: exc.position], first_line)
         problems.append(
-            ParseProblem("frontmatter", first_line - 1, 1, f"front matter is not valid YAML: {exc}")
+            ParseProblem(
+                "frontmatter",
+                line,
+                column,
+                f"front matter is not valid YAML: character U+{exc.character:04X} "
+                f"is not allowed ({exc.reason})",
+            )
+        )
+        return None, positions, problems
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())  # one line, whatever libyaml said
+        problems.append(
+            ParseProblem("frontmatter", first_line - 1, 1, f"front matter is not valid YAML: {reason}")
         )
         return None, positions, problems
     except RecursionError:
@@ -278,6 +292,13 @@ def _load_yaml(
     finally:
         loader.dispose()
     return _normalise(data), positions, problems
+
+
+def _offset_position(prefix: bytes, first_line: int) -> tuple[int, int]:
+    """(line, column) just after ``prefix``, the YAML's bytes up to a point."""
+    breaks = list(_LINE_BREAK.finditer(prefix))
+    start = breaks[-1].end() if breaks else 0
+    return first_line + len(breaks), len(prefix[start:].decode("utf-8", errors="replace")) + 1
 
 
 def _expanded_size(root: yaml.Node) -> int:
