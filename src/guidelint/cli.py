@@ -168,6 +168,84 @@ def explain(rule: str) -> None:
     click.echo(explain_rule(rule), nl=False)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@config_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("markdown", "html", "json", "csv")),
+    default="markdown",
+    show_default=True,
+    help="markdown fits a PR comment; html is one self-contained page.",
+)
+@click.option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
+@click.option(
+    "--due-within",
+    metavar="WINDOW",
+    help="'Due soon' margin, e.g. 30d, 2w, 3mo (default: the policy's due_soon).",
+)
+@click.option("--owner", metavar="NAME", help="Only guides owned by NAME (any case).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("stale", "due")),
+    help="Exit 1 if any guide is stale (stale), or stale or due soon (due).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes.")
+def report(
+    paths: tuple[Path, ...],
+    today: str | None,
+    config_path: Path | None,
+    fmt: str,
+    output: str | None,
+    due_within: str | None,
+    owner: str | None,
+    fail_on: str | None,
+    jobs: int | None,
+) -> None:
+    """Freshness report: every guide's age, due date, status, owner and findings."""
+    from guidelint.config import load_config
+    from guidelint.dates import parse_duration
+    from guidelint.report import collect
+    from guidelint.report_formats import get_renderer
+
+    margin = None
+    if due_within is not None:
+        margin = parse_duration(due_within)
+        if margin is None:
+            raise click.BadParameter(f"'{due_within}' is not a window like 30d, 2w or 3mo")
+    day = _today(today)
+    config = load_config(config_path)
+    renderer = get_renderer(fmt)
+    data = collect(
+        list(paths), config, day, jobs=jobs or os.cpu_count() or 1, due_within=margin, owner=owner
+    )
+    _write(renderer(data), output)
+    failing = {"stale": data.totals.stale, "due": data.totals.stale + data.totals.due_soon}
+    raise SystemExit(1 if fail_on and failing[fail_on] else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@today_option
+@config_option
+@click.option("--salary", is_flag=True, help="The pay figures were confirmed too: move salary_as_of.")
+def review(paths: tuple[Path, ...], today: str | None, config_path: Path | None, salary: bool) -> None:
+    """Record that an editor confirmed each guide is still true (sets 'reviewed')."""
+    from guidelint.config import load_config
+    from guidelint.fileio import atomic_write
+    from guidelint.review import review_files
+
+    day = _today(today)
+    config = load_config(config_path)
+    edited = review_files(list(paths), day, salary=salary, aliases=config.keys)
+    for path, data in edited:  # every file could be edited: only now write any
+        atomic_write(path, data)
+        what = "reviewed and salary_as_of" if salary else "reviewed"
+        click.echo(f"{path}: {what} set to {day.isoformat()}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI and return its exit code."""
     try:

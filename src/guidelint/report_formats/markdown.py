@@ -1,0 +1,79 @@
+"""The report as GitHub-flavoured Markdown, sized for a pull-request comment."""
+
+from __future__ import annotations
+
+from guidelint.report import Report
+from guidelint.report_formats import due_text, findings_text, label
+
+_ICONS = {"stale": "🔴", "due-soon": "🟠", "fresh": "🟢", "draft": "⚪"}
+
+
+def _cell(text: object) -> str:
+    """A table cell: pipes and newlines would break the row."""
+    value = "—" if text is None or text == "" else str(text)
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render(report: Report) -> str:
+    """Headline counts, per-owner totals, then every guide oldest first."""
+    totals = report.totals
+    scope = f" for owner `{report.owner_filter}`" if report.owner_filter else ""
+    lines = [
+        f"## Guide freshness report{scope}",
+        "",
+        f"{totals.total} guide(s) on {report.today.isoformat()}: "
+        + ", ".join(f"{_ICONS[s]} **{n}** {label(s)}" for s, n in totals.items())
+        + ".",
+        "",
+        f"_Window: {report.review_every} unless a guide sets `review_every`; due soon means "
+        f"due within {report.due_within}; salary figures go stale after {report.salary_window}._",
+        "",
+    ]
+    if report.owners:
+        lines += [
+            "### By owner",
+            "",
+            "| owner | guides | stale | due soon | fresh | draft | open findings |",
+            "|---|--:|--:|--:|--:|--:|--:|",
+        ]
+        for owner in report.owners:
+            counts = owner.counts
+            lines.append(
+                f"| {_cell(owner.owner)} | {counts.total} | {counts.stale} | {counts.due_soon} "
+                f"| {counts.fresh} | {counts.draft} | {owner.findings} |"
+            )
+        lines.append("")
+    if report.guides:
+        lines += [
+            "### Guides, oldest first",
+            "",
+            "| status | guide | owner | updated | reviewed | age (d) | window | due "
+            "| salary as of | open findings |",
+            "|---|---|---|---|---|--:|---|---|---|---|",
+        ]
+        for r in report.guides:
+            salary = (
+                f"{r.salary_as_of or '—'} ({r.salary_status})" if r.salary_status != "none" else "—"
+            )
+            lines.append(
+                "| "
+                + " | ".join(
+                    (
+                        f"{_ICONS[r.status]} {label(r.status)}",
+                        f"{_cell(r.title)}<br>`{_cell(r.path)}`",
+                        _cell(r.owner),
+                        _cell(r.updated),
+                        _cell(r.reviewed),
+                        _cell(r.age_days),
+                        _cell(r.window),
+                        _cell(due_text(r)),
+                        _cell(salary),
+                        _cell(findings_text(r)),
+                    )
+                )
+                + " |"
+            )
+        lines.append("")
+    else:
+        lines += ["No guides matched.", ""]
+    return "\n".join(lines)
