@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from guidelint.diagnostic import Diagnostic
 
@@ -17,3 +22,42 @@ def spots(found: Iterable[Diagnostic]) -> list[Spot]:
 def col(line: str, needle: str) -> int:
     """1-based column of ``needle`` in ``line`` (the test's own input, not the output)."""
     return line.index(needle) + 1
+
+
+def write_tree(root: Path, files: Mapping[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``root`` (dedented); returns ``root``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@dataclass
+class MainResult:
+    """Exit code and captured streams of one ``guidelint.cli.main`` call."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_main(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cwd: Path,
+    *args: str,
+    env: Mapping[str, str] | None = None,
+) -> MainResult:
+    """Run the console-script entry point ``main(args)`` in ``cwd``, as a user would."""
+    from guidelint.cli import main
+
+    monkeypatch.chdir(cwd)
+    for var in ("GITHUB_ACTIONS", "GUIDELINT_TODAY", "NO_COLOR", "CI"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in (env or {}).items():
+        monkeypatch.setenv(var, value)
+    capsys.readouterr()
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return MainResult(code, captured.out, captured.err)

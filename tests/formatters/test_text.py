@@ -1,0 +1,87 @@
+"""Golden test: ``guidelint check --format text`` on the fixed content folder."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.golden import make_content
+from tests.util import run_main, write_tree
+
+STAT_MSG = (
+    "statistic '92%' has no source in its sentence: cite it with [^id] "
+    "(a footnote or a 'sources' entry), a link, or '(Source: ...)'"
+)
+STALE_MSG = (
+    "stale: updated 2025-01 plus the 12mo window was due 2026-01-01, 329 days ago; "
+    "update the content and 'updated', or record a review with 'guidelint review'"
+)
+
+
+def test_text_golden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26")
+    assert result.code == 1
+    assert result.err == ""
+    assert result.out == textwrap.dedent(
+        f"""\
+        content/pm-vs-pmm.md:9:45: error stat-source {STAT_MSG}
+        content/pm-vs-pmm.md:11:1: warning unused-suppression suppression of stat-source silences nothing; remove it
+        content/stale.md:5:1: error stale-guide {STALE_MSG}
+        Found 2 error(s) and 1 warning(s) in 2 of 3 file(s).
+        """
+    )
+
+
+def test_text_quiet_drops_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(
+        capsys,
+        monkeypatch,
+        tmp_path,
+        "check",
+        "--today",
+        "2026-11-26",
+        "--quiet",
+        "content/stale.md",
+    )
+    assert result.out == f"content/stale.md:5:1: error stale-guide {STALE_MSG}\n"
+
+
+def test_text_no_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", "content/ok.md"
+    )
+    assert (result.code, result.out) == (0, "All checks passed: 1 file(s), no findings.\n")
+
+
+def test_text_has_no_color_in_a_pipe_or_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", "-o", "out.txt"
+    )
+    assert result.out == ""
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "\033[" not in written
+    assert written.endswith("Found 2 error(s) and 1 warning(s) in 2 of 3 file(s).\n")
+
+
+def test_text_paths_are_relative_with_slashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"content/deep/er/g.md": "No front matter.\n"})
+    result = run_main(
+        capsys, monkeypatch, tmp_path / "content", "check", "--today", "2026-11-26", "deep"
+    )
+    assert result.out.startswith("deep/er/g.md:1:1: error frontmatter no front matter")
