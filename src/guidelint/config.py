@@ -25,6 +25,7 @@ from guidelint.errors import ConfigError
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
 DEFAULT_MAX_FILE_SIZE = 5_000_000  # bytes; a real guide is a few KB
+DEFAULT_CACHE_DIR = ".guidelint_cache"  # beside the config file, like .ruff_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Config:
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    cache_dir: Path | None = None  # None: no cache (``cache_dir: false``, ``--no-cache``)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the config base, with ``/``, for glob matching."""
@@ -83,6 +85,8 @@ class Config:
 
     def is_excluded(self, path: Path) -> bool:
         """Whether ``path`` matches an ``exclude`` glob."""
+        if not self.exclude:
+            return False  # the common case: no resolve() per file
         rel = self.relative(path)
         return any(p.fullmatch(rel) for p in self.exclude)
 
@@ -164,7 +168,11 @@ def build_config(data: Any, base: Path, source: str) -> Config:
     """Validate raw config ``data`` and freeze it into a :class:`Config`."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
-    errors = sorted(_config_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    # An empty config (no file, or an empty one) cannot be wrong: skip building the validator.
+    errors = sorted(
+        _config_validator().iter_errors(data) if data else [],
+        key=lambda e: list(e.absolute_path),
+    )
     if errors:
         error = errors[0]
         where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -174,6 +182,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         **{key: _duration(value, f"policy.{key}", source) for key, value in policy_data.items()}
     )
     schema_value = data.get("schema")
+    cache_value = data.get("cache_dir", DEFAULT_CACHE_DIR)
     keys = {
         canonical: (aliases,) if isinstance(aliases, str) else tuple(aliases)
         for canonical, aliases in data.get("keys", {}).items()
@@ -197,6 +206,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         keys=keys,
         pay_words=tuple(data.get("pay_words", [])),
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
+        cache_dir=None if cache_value is False else base / str(cache_value),
     )
 
 
