@@ -8,7 +8,9 @@ and gotcha rules.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +51,15 @@ _STAT_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RATIO_HINT = re.compile(rf"\b(?:{_WORD_NUMBERS})\s+(?:in|out\s+of)\b", re.I)
+_DIGIT_RE = re.compile(r"\d")
+# Where a statistic can start (see _iter_stats): a whole number, so that
+# "350,000" is one try, or a currency sign; a code just before a number; a
+# number word.
+_NUMBER_OR_SIGN_RE = re.compile(r"\d[\d,.]*|[$£€¥₹]")
+_CODE_BEFORE_RE = re.compile(rf"\b(?:{_CODES})\s?$")
+_WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD_NUMBERS})")
+_WORD_BEFORE_RE = re.compile(r"\b(?:a\s+)?[a-z]+$")
+_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _SOURCE_PAREN_RE = re.compile(
@@ -234,23 +245,37 @@ def analyse(guide: Guide) -> Prose:
     exempt_blocks = _exempt_blocks(body, gotchas)
     sentences: list[Sentence] = []
     block_cited: list[bool] = []
+    candidates = _blocks_with_candidates(body.blocks)
     for index, block in enumerate(body.blocks):
-        cited = CITE in block.text or bool(_SOURCE_PAREN_RE.search(block.text))
+        cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
+        # Only sentences with statistics matter to any rule; most blocks have
+        # none, and skipping them is most of this function's speed.
+        if index not in candidates:
+            continue
+        block_stats = _statistics(block, block.text, 0, guide.source)
+        if not block_stats:
+            continue
         exempt = index in exempt_blocks or block.in_footnote
         if block.kind in ("heading", "table-head", "table-row"):
             spans = [(0, len(block.text))]
         else:
             spans = _sentence_spans(block.text)
-        for start, end in spans:
+        ends = [block.byte_offset(end, guide.source) for _, end in spans]
+        for number, (start, end) in enumerate(spans):
             text = block.text[start:end]
-            stats = _statistics(block, text, start, guide.source)
+            low = ends[number - 1] if number else -1
+            stats = (
+                tuple(s for s in block_stats if low <= s.offset < ends[number])
+                if len(spans) > 1
+                else block_stats
+            )
             sentences.append(
                 Sentence(
                     index,
                     text,
                     stats,
-                    CITE in text or bool(_SOURCE_PAREN_RE.search(text)),
+                    CITE in text or _has_source_paren(text),
                     exempt
                     or text.rstrip().rstrip(CITE + "\"'”’)").endswith("?")
                     or bool(_HYPOTHETICAL_RE.match(text)),
@@ -260,11 +285,84 @@ def analyse(guide: Guide) -> Prose:
     return Prose(tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context)
 
 
+def _iter_stats(text: str) -> Iterator[re.Match[str]]:
+    """``_STAT_RE`` matches, tried only where a statistic can start.
+
+    Every form starts with a number, a currency sign, a currency code before
+    a number, or a number word in a worded ratio.  Letting ``_STAT_RE`` scan
+    every position is several times slower than finding those spots with
+    simple searches first.
+    """
+    candidates: list[int] = []
+    for found in _NUMBER_OR_SIGN_RE.finditer(text):
+        spot = found.start()
+        code = (
+            _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
+            if found.group(0)[0].isdigit()
+            else None
+        )
+        candidates.append(code.start() if code else spot)
+    if " in " in text or " out of " in text or " In " in text:
+        candidates.extend(_worded_ratio_starts(text))
+        candidates.sort()
+    position = 0
+    for spot in candidates:
+        if spot < position:
+            continue
+        match = _STAT_RE.match(text, spot)
+        if match is not None:
+            yield match
+            position = match.end()
+
+
+def _blocks_with_candidates(blocks: tuple[Block, ...]) -> set[int]:
+    """Indexes of blocks where a statistic could start, found in one pass.
+
+    One search over all the text at once costs far less than a search per
+    block: a guide has dozens of blocks and few of them hold a number.
+    """
+    starts: list[int] = []
+    position = 0
+    for block in blocks:
+        starts.append(position)
+        position += len(block.text) + 1
+    joined = "\n".join(block.text for block in blocks)
+    spots = [m.start() for m in _NUMBER_OR_SIGN_RE.finditer(joined)]
+    spots.extend(_worded_ratio_starts(joined))
+    return {bisect.bisect_right(starts, spot) - 1 for spot in spots}
+
+
+def _worded_ratio_starts(text: str) -> Iterator[int]:
+    """Starts of "one in five" / "three out of four": the word before "in"/"out of"."""
+    lowered = text.lower()
+    for joiner in (" in ", " out of "):
+        at = lowered.find(joiner)
+        while at != -1:
+            word = _WORD_BEFORE_RE.search(lowered, max(0, at - 12), at)
+            if word is not None and _WORD_NUMBER_RE.fullmatch(word.group(0)):
+                yield word.start()
+            at = lowered.find(joiner, at + 1)
+
+
+def _may_have_statistics(text: str) -> bool:
+    """Cheap prefilter: every statistic has a digit, or is a worded ratio."""
+    if _DIGIT_RE.search(text):
+        return True
+    return (" in " in text or " out of " in text or " In " in text) and any(
+        _worded_ratio_starts(text)
+    )
+
+
+def _has_source_paren(text: str) -> bool:
+    return ("(" in text or "ccording" in text) and bool(_SOURCE_PAREN_RE.search(text))
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
-        word = re.search(r"([\w.]+)[.!?…]*$", text[start : match.start() + 1])
+        # The word before the full stop (a bounded window: no rescans).
+        word = _LAST_WORD_RE.search(text, max(start, match.start() - 24), match.start() + 1)
         token = (word.group(1) if word else "").rstrip(".").lower()
         if match.group(0).startswith(".") and (
             token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
@@ -278,13 +376,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Statistic, ...]:
-    has_digit = any(c.isdigit() for c in text)
-    if not has_digit and not _WORD_RATIO_HINT.search(text):
+    if not _may_have_statistics(text):
         return ()
     if "://" in text or "www." in text:
         text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Statistic] = []
-    for match in _STAT_RE.finditer(text):
+    for match in _iter_stats(text):
         kind = match.lastgroup or ""
         if kind == "money_code":
             kind = "money"
