@@ -19,7 +19,7 @@ import click
 from guidelint import __version__
 from guidelint.errors import GuidelintError
 
-FORMAT_CHOICES = ("text", "json", "github")
+FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
 def _today(value: str | None) -> dt.date:
@@ -65,6 +65,45 @@ config_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Config file (default: nearest .guidelint.yaml or pyproject.toml [tool.guidelint]).",
 )
+select_option = click.option(
+    "--select", multiple=True, metavar="RULE,...", help="Run only these rules."
+)
+ignore_option = click.option("--ignore", multiple=True, metavar="RULE,...", help="Skip these rules.")
+diff_base_option = click.option(
+    "--diff-base",
+    metavar="REV",
+    help="Compare guides with git at the merge base of REV and HEAD (default: HEAD).",
+)
+# Fewer files than this finish before a progress bar would tell anyone anything.
+PROGRESS_MIN_FILES = 200
+
+
+def _progress_wanted(stream: Any) -> bool:
+    """A progress bar only on a terminal, never in a pipe, never under CI."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class _Progress:
+    """``engine.lint``'s progress callback: a bar on ``stream`` once a run is long."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream if _progress_wanted(stream) else None
+        self.bar: Any = None
+
+    def __call__(self, advance: int, total: int) -> None:
+        if self.stream is None or total < PROGRESS_MIN_FILES:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Checking", file=self.stream)
+            self.bar.__enter__()
+        self.bar.update(advance)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,8 +123,15 @@ def cli() -> None:
     help="Output format (default: text; github under GitHub Actions).",
 )
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
-@click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules.")
-@click.option("--ignore", multiple=True, metavar="RULE,...", help="Skip these rules.")
+@select_option
+@ignore_option
+@diff_base_option
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not listed in this file (see 'guidelint baseline').",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
     "--fail-on",
@@ -111,6 +157,8 @@ def check(
     output: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    diff_base: str | None,
+    baseline_path: Path | None,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
@@ -130,14 +178,33 @@ def check(
         select=_rule_list(select),
         ignore=_rule_list(ignore),
         jobs=jobs or os.cpu_count() or 1,
+        diff_base=diff_base,
     )
-    result = lint(list(paths), config, options)
+    known = None
+    if baseline_path is not None:
+        from guidelint import baseline
+
+        known = baseline.load(baseline_path)  # before the run: a bad file fails fast
+    progress = _Progress(sys.stderr)
+    try:
+        result = lint(list(paths), config, options, progress=progress)
+    finally:
+        progress.close()
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fingerprints: tuple[str, ...] = ()
+    if known is not None or fmt in ("sarif", "gitlab"):
+        from guidelint.fingerprint import file_line_reader
+        from guidelint.fingerprint import fingerprints as compute_fingerprints
+
+        fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
+    if known is not None:
+        result, fingerprints = baseline.without_known(result, fingerprints, known)
     info = FormatInfo(
         today=day,
         color=output is None and _use_color(no_color, sys.stdout),
         tool_version=__version__,
+        fingerprints=fingerprints,
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
@@ -149,14 +216,99 @@ def check(
     raise SystemExit(0 if exit_zero else code)
 
 
-@cli.command("rules")
-def rules_command() -> None:
-    """List every rule: name, default severity, summary."""
-    from guidelint.rules import RULES
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@config_option
+@select_option
+@ignore_option
+@diff_base_option
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(".guidelint-baseline.json"),
+    show_default=True,
+    help="The baseline file to write.",
+)
+def baseline_command(
+    paths: tuple[Path, ...],
+    today: str | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    diff_base: str | None,
+    output: Path,
+) -> None:
+    """Record today's findings so that 'check --baseline FILE' reports only new ones.
 
-    width = max(len(name) for name in RULES)
-    for name, rule in RULES.items():
-        click.echo(f"{name:<{width}}  {rule.SEVERITY:<7}  {rule.SUMMARY}")
+    Run it again after fixing findings: the fixed ones drop out of the file.
+    """
+    from guidelint import baseline
+    from guidelint.config import load_config
+    from guidelint.engine import RunOptions, lint
+    from guidelint.fingerprint import file_line_reader, fingerprints
+
+    options = RunOptions(
+        today=_today(today),
+        select=_rule_list(select),
+        ignore=_rule_list(ignore),
+        jobs=os.cpu_count() or 1,
+        diff_base=diff_base,
+    )
+    result = lint(list(paths), load_config(config_path), options)
+    baseline.write(output, result, fingerprints(result.diagnostics, file_line_reader(Path.cwd())))
+    click.echo(f"Wrote {len(result.diagnostics)} finding(s) in {result.files} file(s) to {output}.")
+
+
+@cli.command("new")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", required=True, help="The guide's headline (10-160 characters).")
+@click.option("--owner", required=True, help="Who keeps it fresh: a handle or a team.")
+@click.option("--slug", help="Its slug (default: the file name without .md).")
+@click.option("--category", default="role", show_default=True, help="role, company, ...")
+@today_option
+@config_option
+def new_command(
+    path: Path,
+    title: str,
+    owner: str,
+    slug: str | None,
+    category: str,
+    today: str | None,
+    config_path: Path | None,
+) -> None:
+    """Write a new guide at PATH from the template, dated today; never overwrites."""
+    from guidelint import template
+    from guidelint.config import load_config
+    from guidelint.engine import load_schema_validator
+    from guidelint.fileio import atomic_write
+
+    if path.exists() or path.is_symlink():
+        raise click.UsageError(f"{path} already exists; not overwriting it")
+    if not path.parent.is_dir():
+        raise click.UsageError(f"folder {path.parent} does not exist")
+    config = load_config(config_path)
+    schema = load_schema_validator(str(config.schema) if config.schema else None)
+    meta = template.front_matter(title, owner, slug or path.stem, category, _today(today))
+    atomic_write(path, template.render(meta, schema).encode("utf-8"))
+    click.echo(f"Wrote {path}: write the guide and both gotcha answers, then run guidelint check.")
+
+
+@cli.command("rules")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown")),
+    default="text",
+    help="text: a table; markdown: the full docs/rules.md page.",
+)
+def rules_command(fmt: str) -> None:
+    """List every rule: name, default severity, summary."""
+    from guidelint.docs import rules_markdown, rules_table
+
+    click.echo(rules_markdown() if fmt == "markdown" else rules_table(), nl=False)
 
 
 @cli.command()

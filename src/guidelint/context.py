@@ -39,6 +39,10 @@ class Context:
     pay_words: tuple[str, ...] = ()
     schema: Any = None  # a jsonschema validator, or None when schema checks are off
     file_path: Path | None = None  # the guide's real path, for resolving relative links
+    # The same guide at the commit compared with (HEAD, or --diff-base); None
+    # outside git, for a new file, or when no rule compares.
+    previous: Guide | None = None
+    previous_rev: str = "HEAD"
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         """A rule's configured option, or ``default``."""

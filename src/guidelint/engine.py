@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ from guidelint.guide import Guide, ParseProblem, read_guide
 from guidelint.rules import RULES
 
 CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
+HISTORY_RULE = "updated-not-bumped"  # the rule that compares with git
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
 
@@ -41,6 +41,7 @@ class RunOptions:
     select: frozenset[str] = frozenset()  # empty: every rule
     ignore: frozenset[str] = frozenset()
     jobs: int = 1
+    diff_base: str | None = None  # compare with git at this revision (default: HEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +178,23 @@ def build_index(config: Config, files: Sequence[Path], cwd: Path) -> CorpusIndex
 
 
 def lint_file(
-    path: Path, display: str, config: Config, options: RunOptions, index: CorpusIndex
+    path: Path,
+    display: str,
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
+    previous: bytes | None = None,
 ) -> list[Diagnostic]:
-    """All findings for one file, suppressions and severities applied, sorted."""
+    """All findings for one file, suppressions and severities applied, sorted.
+
+    ``previous`` is the file's content at the compared git revision, if any.
+    """
     settings = config.settings_for(path)
     active = active_rules(options, settings)
     guide = read_file(path, display, config)
+    before = None
+    if previous is not None and HISTORY_RULE in active:
+        before = read_guide(display, previous, config.keys)
     validator = None
     if "schema" in active and config.schema_enabled:
         validator = load_schema_validator(str(config.schema) if config.schema else None)
@@ -194,6 +206,8 @@ def lint_file(
         pay_words=config.pay_words,
         schema=validator,
         file_path=path,
+        previous=before,
+        previous_rev=options.diff_base or "HEAD",
     )
     found: list[Diagnostic] = []
     # Not ``source == b""``: an empty file was read fine and has no front matter.
@@ -211,18 +225,34 @@ def lint_file(
 
 
 def _lint_chunk(
-    chunk: list[tuple[Path, str]], config: Config, options: RunOptions, index: CorpusIndex
+    chunk: list[tuple[Path, str, bytes | None]],
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for path, display in chunk:
-        out.extend(lint_file(path, display, config, options, index))
+    for path, display, previous in chunk:
+        out.extend(lint_file(path, display, config, options, index, previous))
     return out
 
 
+def _needs_history(options: RunOptions, config: Config) -> bool:
+    return HISTORY_RULE in active_rules(options, dict(config.rules)) or any(
+        HISTORY_RULE in override.rules for override in config.overrides
+    )
+
+
 def lint(
-    paths: Sequence[Path], config: Config, options: RunOptions, cwd: Path | None = None
+    paths: Sequence[Path],
+    config: Config,
+    options: RunOptions,
+    cwd: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LintResult:
-    """Check ``paths`` (default: the content root) and return every finding."""
+    """Check ``paths`` (default: the content root) and return every finding.
+
+    ``progress``, if given, is called as ``progress(files_just_done, total_files)``.
+    """
     cwd = cwd or Path.cwd()
     if not paths:
         if not config.content_root.is_dir():
@@ -243,15 +273,29 @@ def lint(
         for n in RULES
     )
     index = build_index(config, files, cwd) if needs_index else CorpusIndex()
-    work = [(path, display_path(path, cwd)) for path in files]
+    history: dict[Path, bytes] = {}
+    if _needs_history(options, config):
+        from guidelint.history import previous_versions
+
+        history = previous_versions(files, options.diff_base, cwd)
+    work = [(path, display_path(path, cwd), history.get(path)) for path in files]
     diagnostics: list[Diagnostic] = []
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
         chunks = [work[i :: options.jobs * 4] for i in range(options.jobs * 4)]
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
+
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_lint_chunk, c, config, options, index) for c in chunks if c]
-            for future in futures:
+            futures = {
+                pool.submit(_lint_chunk, c, config, options, index): len(c) for c in chunks if c
+            }
+            for future in as_completed(futures):
                 diagnostics.extend(future.result())
+                if progress:
+                    progress(futures[future], len(work))
     else:
-        diagnostics = _lint_chunk(work, config, options, index)
+        for item in work:
+            diagnostics.extend(_lint_chunk([item], config, options, index))
+            if progress:
+                progress(1, len(work))
     diagnostics.sort()
-    return LintResult(tuple(diagnostics), len(work), tuple(d for _, d in work))
+    return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work))

@@ -23,6 +23,9 @@ class FormatInfo:
     today: dt.date
     color: bool = False
     tool_version: str = ""
+    # One per diagnostic, in order (see guidelint.fingerprint); empty: formats
+    # that need them fall back to hashing path, rule and message.
+    fingerprints: tuple[str, ...] = ()
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]
@@ -32,6 +35,9 @@ FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_format",
     "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 
@@ -53,3 +59,13 @@ def summary_counts(result: LintResult) -> dict[str, int]:
         "errors": errors,
         "warnings": warnings,
     }
+
+
+def fingerprints_for(result: LintResult, info: FormatInfo) -> tuple[str, ...]:
+    """The run's fingerprints, or (without the files' text) ones keyed on the message."""
+    if len(info.fingerprints) == len(result.diagnostics):
+        return info.fingerprints
+    from guidelint.fingerprint import fingerprints
+
+    messages = {(d.path, d.line): d.message for d in result.diagnostics}
+    return fingerprints(result.diagnostics, lambda path, line: messages[path, line])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guidelint.docs import docs_url
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, summary_counts
 
@@ -19,7 +20,11 @@ def render(result: LintResult, info: FormatInfo) -> str:
     for d in result.diagnostics:
         location = _paint(f"{d.path}:{d.line}:{d.column}:", "path", info.color)
         severity = _paint(d.severity, d.severity, info.color)
-        lines.append(f"{location} {severity} {_paint(d.rule, 'rule', info.color)} {d.message}")
+        rule = _paint(d.rule, "rule", info.color)
+        if info.color:
+            # Like ruff: on a terminal the rule name links to its docs (OSC 8).
+            rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
+        lines.append(f"{location} {severity} {rule} {d.message}")
     counts = summary_counts(result)
     if result.diagnostics:
         lines.append(

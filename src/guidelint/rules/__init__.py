@@ -29,6 +29,7 @@ from guidelint.rules import (
     unreadable_file,
     unused_suppression,
     updated_date,
+    updated_not_bumped,
 )
 
 
@@ -75,6 +76,7 @@ _MODULES: tuple[Rule, ...] = (
     frontmatter,
     schema,
     updated_date,
+    updated_not_bumped,
     stale_guide,
     gotcha_answers,
     stat_source,
