@@ -9,15 +9,16 @@ _ICONS = {"stale": "🔴", "due-soon": "🟠", "fresh": "🟢", "draft": "⚪"}
 
 
 def _cell(text: object) -> str:
-    """A table cell: pipes and newlines would break the row."""
+    """A table cell: pipes and newlines would break the row; tags would render."""
     value = "—" if text is None or text == "" else str(text)
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    value = value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render(report: Report) -> str:
     """Headline counts, per-owner totals, then every guide oldest first."""
     totals = report.totals
-    scope = f" for owner `{report.owner_filter}`" if report.owner_filter else ""
+    scope = f" for owner `{_cell(report.owner_filter)}`" if report.owner_filter else ""
     lines = [
         f"## Guide freshness report{scope}",
         "",
