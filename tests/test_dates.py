@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from guidelint.dates import parse_date
+from guidelint.dates import (
+    Duration,
+    PartialDate,
+    add_months,
+    normalise_date_value,
+    parse_date,
+    parse_duration,
+    parse_today,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,3 +36,87 @@ def test_parse_date(value: str, expected: dt.date) -> None:
 @pytest.mark.parametrize("value", ["June 2026", "2026-13-01", "2017-07-08 346:23", ""])
 def test_not_dates(value: str) -> None:
     assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        (dt.date(2026, 6, 15), "day"),  # a YAML date object
+        (dt.datetime(2024, 1, 9, 14, 33), "day"),
+        ("2026-06-15", "day"),  # a quoted string
+        ("2026-06", "month"),
+        ("2024-01-09 14:33:00 -0500", "day"),
+    ],
+)
+def test_parse_date_precision(value: object, precision: str) -> None:
+    parsed = parse_date(value)
+    assert parsed is not None and parsed.precision == precision
+
+
+@pytest.mark.parametrize("value", [None, 2026, ["2026-06"], "2026-02-30", "2026-00"])
+def test_non_date_values(value: object) -> None:
+    assert parse_date(value) is None
+
+
+def test_partial_date_text() -> None:
+    assert str(PartialDate(dt.date(2026, 6, 1), "month")) == "2026-06"
+    assert str(PartialDate(dt.date(2026, 6, 15), "day")) == "2026-06-15"
+    assert str(PartialDate(dt.date(2026, 1, 1), "year")) == "2026"
+
+
+def test_normalise_date_value() -> None:
+    assert normalise_date_value(dt.date(2026, 6, 15)) == "2026-06-15"
+    assert normalise_date_value(dt.datetime(2024, 1, 9, 14, 33)) == "2024-01-09 14:33:00"
+    assert normalise_date_value("2026-06") == "2026-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("90d", Duration(90, "d")),
+        ("2w", Duration(2, "w")),
+        ("6mo", Duration(6, "mo")),
+        ("6m", Duration(6, "mo")),
+        ("1y", Duration(1, "y")),
+        (" 12mo ", Duration(12, "mo")),
+    ],
+)
+def test_parse_duration(text: str, expected: Duration) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "forever", "1.5y", "-3d", "3 months"])
+def test_bad_durations(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    ("duration", "start", "end"),
+    [
+        (Duration(90, "d"), dt.date(2026, 1, 1), dt.date(2026, 4, 1)),
+        (Duration(2, "w"), dt.date(2026, 1, 1), dt.date(2026, 1, 15)),
+        (Duration(1, "mo"), dt.date(2026, 1, 31), dt.date(2026, 2, 28)),  # clamped
+        (Duration(12, "mo"), dt.date(2024, 2, 29), dt.date(2025, 2, 28)),
+        (Duration(1, "y"), dt.date(2025, 11, 1), dt.date(2026, 11, 1)),
+    ],
+)
+def test_windows_add_and_subtract(duration: Duration, start: dt.date, end: dt.date) -> None:
+    assert duration.add_to(start) == end
+    if start.day <= 28:
+        assert duration.subtract_from(end) == start
+
+
+def test_add_months_across_years() -> None:
+    assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2026, 3, 31), -13) == dt.date(2025, 2, 28)
+
+
+@pytest.mark.parametrize("text", ["2026-11-26", " 2026-11-26 "])
+def test_parse_today(text: str) -> None:
+    assert parse_today(text) == dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "26/11/2026", "today", "2026-11"])
+def test_bad_today(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_today(text)
