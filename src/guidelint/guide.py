@@ -11,6 +11,7 @@ exception, so one broken file never stops a run.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ _CLOSE_RE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 # aliases are expanded, the front matter is treated as hostile ("billion
 # laughs") and not constructed at all.
 MAX_EXPANDED_NODES = 50_000
+
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+_YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 
 KeyPath = tuple[str | int, ...]
 
@@ -89,7 +93,12 @@ class Guide:
     # -- positions -----------------------------------------------------
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
+        # bytes.splitlines breaks at \n, \r\n and a lone \r: the same line
+        # endings YAML and CommonMark use.
+        starts = [0, *itertools.accumulate(map(len, self.source.splitlines(keepends=True)))]
+        if self.source and not self.source.endswith((b"\n", b"\r")):
+            starts.pop()  # the end of an unterminated last line starts no new line
+        return starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of file byte ``offset``; columns count characters."""
@@ -224,6 +233,7 @@ def _load_yaml(
     if not text.strip():
         problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
         return None, positions, problems
+    marks = _MarkMap(text, first_line)
     loader = GuideLoader(text)
     try:
         node = loader.get_single_node()
@@ -246,19 +256,19 @@ def _load_yaml(
             problems.append(
                 ParseProblem(
                     "frontmatter",
-                    first_line + node.start_mark.line,
-                    node.start_mark.column + 1,
+                    *marks(node.start_mark),
                     f"front matter is {kind}, not a mapping of keys to values",
                 )
             )
             return None, positions, problems
-        _record_positions(node, (), first_line, positions, problems)
+        _record_positions(node, (), marks, positions, problems)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
+        line, column = marks(mark) if mark else (first_line, 1)
         reason = exc.problem or exc.context or "invalid YAML"
+        if mark and _char_at(text, mark.index) == "\t":
+            reason = "a tab character where YAML expects spaces (YAML indents with spaces only)"
         problems.append(
             ParseProblem("frontmatter", line, column, f"front matter is not valid YAML: {reason}")
         )
@@ -292,6 +302,36 @@ def _load_yaml(
     finally:
         loader.dispose()
     return _normalise(data), positions, problems
+
+
+class _MarkMap:
+    """libyaml's (line, column) of a mark -> the file's 1-based (line, column).
+
+    YAML 1.1 also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029);
+    guidelint, like editors, breaks only at CR and LF.  When the YAML holds
+    one of those, libyaml's lines are mapped back to the file's.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.first_line = first_line
+        self.lines: list[tuple[int, int]] | None = None  # (file line, column shift)
+        if any(char in text for char in _YAML_ONLY_BREAKS):
+            file_line, line_start = 0, 0
+            self.lines = [(0, 0)]
+            for match in _YAML_BREAK.finditer(text):
+                if match.group() not in _YAML_ONLY_BREAKS:
+                    file_line, line_start = file_line + 1, match.end()
+                self.lines.append((file_line, match.end() - line_start))
+
+    def __call__(self, mark: yaml.Mark) -> tuple[int, int]:
+        if self.lines is None or mark.line >= len(self.lines):
+            return self.first_line + mark.line, mark.column + 1
+        file_line, shift = self.lines[mark.line]
+        return self.first_line + file_line, shift + mark.column + 1
+
+
+def _char_at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _offset_position(prefix: bytes, first_line: int) -> tuple[int, int]:
@@ -332,7 +372,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _record_positions(
     node: yaml.Node,
     path: KeyPath,
-    first_line: int,
+    marks: _MarkMap,
     positions: dict[KeyPath, tuple[int, int]],
     problems: list[ParseProblem],
 ) -> None:
@@ -347,8 +387,8 @@ def _record_positions(
             first_seen: dict[str, int] = {}
             for key_node, value_node in current.value:
                 key = str(key_node.value)
-                line = first_line + key_node.start_mark.line
-                where = (line, key_node.start_mark.column + 1)
+                where = marks(key_node.start_mark)
+                line = where[0]
                 if key in first_seen:
                     problems.append(
                         ParseProblem(
@@ -363,10 +403,7 @@ def _record_positions(
                 stack.append((value_node, (*current_path, key)))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
-                positions[(*current_path, index)] = (
-                    first_line + item.start_mark.line,
-                    item.start_mark.column + 1,
-                )
+                positions[(*current_path, index)] = marks(item.start_mark)
                 stack.append((item, (*current_path, index)))
 
 

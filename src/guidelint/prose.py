@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,10 +55,13 @@ _DIGIT_RE = re.compile(r"\d")
 # Where a statistic can start (see _iter_stats): a whole number, so that
 # "350,000" is one try, or a currency sign; a code just before a number; a
 # number word.
-_NUMBER_OR_SIGN_RE = re.compile(r"\d[\d,.]*|[$£€¥₹]")
 _CODE_BEFORE_RE = re.compile(rf"\b(?:{_CODES})\s?$")
 _WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD_NUMBERS})")
 _WORD_BEFORE_RE = re.compile(r"\b(?:a\s+)?[a-z]+$")
+_WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
+_CURRENCY_SIGNS = "$£€¥₹"
+_STAT_START_CHARS = "0123456789" + _CURRENCY_SIGNS
+_NUMBER_INSIDE = frozenset("0123456789,.")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
@@ -294,17 +297,17 @@ def _iter_stats(text: str) -> Iterator[re.Match[str]]:
     simple searches first.
     """
     candidates: list[int] = []
-    for found in _NUMBER_OR_SIGN_RE.finditer(text):
-        spot = found.start()
-        code = (
-            _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
-            if found.group(0)[0].isdigit()
-            else None
-        )
-        candidates.append(code.start() if code else spot)
-    if " in " in text or " out of " in text or " In " in text:
-        candidates.extend(_worded_ratio_starts(text))
-        candidates.sort()
+    for char in _STAT_START_CHARS:
+        spot = text.find(char)
+        while spot != -1:
+            if char in _CURRENCY_SIGNS:
+                candidates.append(spot)
+            elif not spot or text[spot - 1] not in _NUMBER_INSIDE:  # a number's first digit
+                code = _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
+                candidates.append(code.start() if code else spot)
+            spot = text.find(char, spot + 1)
+    candidates.extend(_worded_ratio_starts(text))
+    candidates.sort()
     position = 0
     for spot in candidates:
         if spot < position:
@@ -327,21 +330,36 @@ def _blocks_with_candidates(blocks: tuple[Block, ...]) -> set[int]:
         starts.append(position)
         position += len(block.text) + 1
     joined = "\n".join(block.text for block in blocks)
-    spots = [m.start() for m in _NUMBER_OR_SIGN_RE.finditer(joined)]
-    spots.extend(_worded_ratio_starts(joined))
-    return {bisect.bisect_right(starts, spot) - 1 for spot in spots}
+    hot: set[int] = set()
+    # str.find runs at memchr speed; a regex character class here was the
+    # single largest cost of linting a guide.  After a hit, jump to the next
+    # block: one hit per block is all this needs.
+    for char in _STAT_START_CHARS:
+        at = joined.find(char)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            hot.add(index)
+            if index + 1 >= len(starts):
+                break
+            at = joined.find(char, starts[index + 1])
+    for spot in _worded_ratio_starts(joined):
+        hot.add(bisect.bisect_right(starts, spot) - 1)
+    return hot
 
 
 def _worded_ratio_starts(text: str) -> Iterator[int]:
     """Starts of "one in five" / "three out of four": the word before "in"/"out of"."""
-    lowered = text.lower()
-    for joiner in (" in ", " out of "):
-        at = lowered.find(joiner)
+    for joiner in (" in ", " out of ", " In ", " Out of "):
+        at = text.find(joiner)
         while at != -1:
-            word = _WORD_BEFORE_RE.search(lowered, max(0, at - 12), at)
-            if word is not None and _WORD_NUMBER_RE.fullmatch(word.group(0)):
-                yield word.start()
-            at = lowered.find(joiner, at + 1)
+            # The word just before the joiner, from a short slice.
+            words = text[max(0, at - 12) : at].split()
+            if words and words[-1].lower() in _WORD_NUMBER_SET:
+                start = at - len(words[-1])
+                if len(words) > 1 and words[-2].lower() == "a":  # "a hundred in"
+                    start = text.rfind(words[-2], 0, start)
+                yield start
+            at = text.find(joiner, at + 1)
 
 
 def _may_have_statistics(text: str) -> bool:
@@ -376,8 +394,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Statistic, ...]:
-    if not _may_have_statistics(text):
-        return ()
     if "://" in text or "www." in text:
         text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Statistic] = []
@@ -557,3 +573,28 @@ def salary_claims(guide: Guide, extra_pay_words: tuple[str, ...] = ()) -> list[S
         marker = date_marker(sentence.text) or (date_marker(context) if context else None)
         claims.append(SalaryClaim(sentence, money[0], marker))
     return claims
+
+
+def own_sentences(guide: Guide, blocks: Iterable[int]) -> Iterator[tuple[int, int, str]]:
+    """``(block, start, text)`` of each sentence in ``blocks`` that the guide itself claims.
+
+    :attr:`Prose.sentences` keeps only sentences with statistics; rules that
+    read any sentence (relative-time) use this.  What ``Sentence.exempt``
+    marks is left out: sample answers, gotcha questions, questions,
+    hypothetical premises, footnotes.
+    """
+    body = guide.body
+    exempt = _exempt_blocks(body, list(guide.prose.gotchas))
+    for index in blocks:
+        block = body.blocks[index]
+        if index in exempt or block.in_footnote:
+            continue
+        if block.kind in ("heading", "table-head", "table-row"):
+            spans = [(0, len(block.text))]
+        else:
+            spans = _sentence_spans(block.text)
+        for start, end in spans:
+            text = block.text[start:end]
+            if text.rstrip().rstrip(CITE + "\"'”’)").endswith("?") or _HYPOTHETICAL_RE.match(text):
+                continue
+            yield index, start, text
