@@ -10,6 +10,7 @@ never exits; the CLI does both.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -133,7 +134,12 @@ def load_schema_validator(schema_path: str | None) -> Any:
 def read_file(path: Path, display: str, config: Config) -> Guide:
     """Read and parse one file; problems reading it become findings, not exceptions."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _unreadable(display, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could block forever
+            return _unreadable(display, "not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > config.max_file_size:
             message = (
                 f"file is {size} bytes, over max_file_size ({config.max_file_size}); not checked"
@@ -149,6 +155,10 @@ def read_file(path: Path, display: str, config: Config) -> Guide:
     return read_guide(display, data, config.keys)
 
 
+        if exc.errno == errno.ELOOP:
+            return _unreadable(display, "symbolic link loop")
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
 def _unreadable(display: str, why: str) -> Guide:
     return Guide(display, b"", (ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}"),))
 
