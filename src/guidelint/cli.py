@@ -96,7 +96,9 @@ class _Progress:
         if self.stream is None or total < PROGRESS_MIN_FILES:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Checking", file=self.stream)
+            self.bar = click.progressbar(
+                length=total, label="Checking", file=self.stream, show_pos=True
+            )
             self.bar.__enter__()
         self.bar.update(advance)
 

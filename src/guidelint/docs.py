@@ -8,6 +8,7 @@ docstrings and examples, so the docs cannot drift from the code.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from guidelint.errors import UsageError
 from guidelint.rules import RULES, Rule
@@ -50,6 +51,7 @@ def explain_rule(name: str) -> str:
         "",
         f"Options: {options}",
         "",
+        *_committed(rule, lambda text: [textwrap.indent(_shorten(text), "    ")]),
         "Fails:",
         "",
         textwrap.indent(_shorten(rule.EXAMPLE_FAIL), "    "),
@@ -100,6 +102,9 @@ def rules_markdown() -> str:
             "",
             rule_description(rule),
             "",
+            *_committed(
+                rule, lambda text: ["````markdown", _shorten(text).rstrip("\n"), "````", ""]
+            ),
             "This guide fails:",
             "",
             "````markdown",
@@ -119,6 +124,14 @@ def rules_markdown() -> str:
             f"everywhere with `rules: {{{name}: off}}` in `.guidelint.yaml`.",
         ]
     return "\n".join(out) + "\n"
+
+
+def _committed(rule: Rule, block: Callable[[str], list[str]]) -> list[str]:
+    """For a rule that compares with git: the example as last committed."""
+    previous = getattr(rule, "EXAMPLE_PREVIOUS", None)
+    if previous is None:
+        return []
+    return ["As last committed (the examples below are edits of it):", "", *block(previous)]
 
 
 def _cell(text: str) -> str:
