@@ -13,6 +13,7 @@ import datetime as dt
 import errno
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -151,14 +152,14 @@ def read_file(path: Path, display: str, config: Config) -> Guide:
     except PermissionError:
         return _unreadable(display, "permission denied")
     except OSError as exc:
-        return _unreadable(display, exc.strerror or str(exc))
-    return read_guide(display, data, config.keys)
-
-
         if exc.errno == errno.ELOOP:
             return _unreadable(display, "symbolic link loop")
         if isinstance(exc, FileNotFoundError) and path.is_symlink():
             return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
+        return _unreadable(display, exc.strerror or str(exc))
+    return read_guide(display, data, config.keys)
+
+
 def _unreadable(display: str, why: str) -> Guide:
     return Guide(display, b"", (ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}"),))
 
