@@ -84,7 +84,7 @@ def mark_reviewed(
         raise ReviewError(f"{path}: not changed: {exc}") from None
     # Apply from the end so earlier offsets stay valid; two insertions at the
     # same place keep their order (reviewed, then salary_as_of).
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+    for _, edit in sorted(enumerate(edits), key=lambda p: (p[1].start, p[0]), reverse=True):
         text = text[: edit.start] + edit.text + text[edit.end :]
     result = (_BOM if bom else b"") + text.encode("utf-8")
     _verify(path, guide, read_guide(path, result, aliases), changes)
@@ -137,14 +137,15 @@ def _set(
             return _Edit(colon + 1, colon + 1, " " + value)
         quote = node.style if node.style in ("'", '"') else ""
         return _Edit(start, end, f"{quote}{value}{quote}")
-    if after is not None:
-        key_node, node = after
-        line_end = _BREAK_RE.search(text, yaml_start + node.end_mark.index)
-        indent = " " * key_node.start_mark.column
-    else:  # no anchor key: add the line at the end of the front matter
-        last = root.value[-1][1] if root.value else None
-        line_end = _BREAK_RE.search(text, yaml_start + (last.end_mark.index if last else 0))
-        indent = ""
+    # After the anchor's value, or at the end of the front matter without one.
+    key_node, node = after if after is not None else root.value[-1]
+    indent = " " * key_node.start_mark.column
+    end = yaml_start + node.end_mark.index
+    if end and text[end - 1] in "\r\n":
+        # A block value (a list, a '|' scalar) ends where the next line starts.
+        eol = "\r\n" if text[end - 2 : end] == "\r\n" else text[end - 1]
+        return _Edit(end, end, f"{indent}{key}: {value}{eol}")
+    line_end = _BREAK_RE.search(text, end)
     if line_end is None:  # pragma: no cover - the closing '---' line always follows
         raise ReviewError(f"cannot find where to add '{key}'")
     return _Edit(line_end.end(), line_end.end(), f"{indent}{key}: {value}{line_end.group(0)}")

@@ -1,0 +1,138 @@
+"""A phrase that rots as the guide ages: "this year", "recently", "currently".
+
+Why: a guide is read for months or years after it was written.  "Last year"
+in a guide updated in June 2026 means 2025 only until January; "currently"
+and "recently" never say when.  The reader cannot tell whether the claim is
+still true, and an editor cannot tell when to check it.  Text in code,
+quotations (inside “…” or "…"), sample answers under a gotcha, questions,
+hypothetical premises ("If you are currently a PMM, ...") and footnotes is
+not checked.
+
+Option ``phrases``: the list of phrases to look for (replaces the default
+list: this/last/next year, quarter, month and week; recently, currently,
+nowadays, these days, as of now, as of today, right now, at the moment, at
+present).
+
+Fix: write the absolute date: "in 2025", "in Q3 2026", "as of June 2026".
+The message suggests one from the guide's ``updated`` date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from guidelint.context import Context, diagnostic
+from guidelint.dates import PartialDate, parse_date
+from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.guide import Guide
+from guidelint.prose import own_sentences
+from guidelint.rules._example import example
+
+NAME = "relative-time"
+SEVERITY: Severity = "warning"
+SUMMARY = "a relative time phrase (this year, recently, currently) that rots as the guide ages"
+OPTIONS: dict[str, object] = {
+    "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+}
+EXAMPLE_FAIL = example("Positioning questions became common in PM loops this year.\n")
+EXAMPLE_PASS = example("Positioning questions became common in PM loops in 2026.\n")
+
+DEFAULT_PHRASES = (
+    "this year",
+    "last year",
+    "next year",
+    "this quarter",
+    "last quarter",
+    "next quarter",
+    "this month",
+    "last month",
+    "next month",
+    "this week",
+    "last week",
+    "next week",
+    "recently",
+    "currently",
+    "nowadays",
+    "these days",
+    "as of now",
+    "as of today",
+    "right now",
+    "at the moment",
+    "at present",
+)
+# A quotation is someone's words, not the guide's claim: “…” or "…" on one line.
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@lru_cache(maxsize=8)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(phrases, key=len, reverse=True)  # "as of now" before "now"
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
+    """One finding per relative phrase in the guide's own prose."""
+    phrases: Sequence[str] = ctx.option(NAME, "phrases", DEFAULT_PHRASES)
+    pattern = _pattern(tuple(phrases))
+    blocks = guide.body.blocks
+    # Most guides have no such phrase: find candidate blocks with one search
+    # each before splitting anything into sentences.
+    hot = [i for i, block in enumerate(blocks) if pattern.search(block.text)]
+    if not hot:
+        return []
+    written = parse_date(guide.get("updated"))
+    found: list[Diagnostic] = []
+    for index, start, sentence in own_sentences(guide, hot):
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+        for match in pattern.finditer(text):
+            phrase = " ".join(match.group(0).split())
+            offset = blocks[index].byte_offset(start + match.start(), guide.source)
+            found.append(
+                diagnostic(
+                    guide,
+                    NAME,
+                    SEVERITY,
+                    guide.position(offset),
+                    f"'{phrase}' will read wrong as the guide ages: write the absolute date "
+                    f"({_suggestion(phrase.lower(), written)})",
+                )
+            )
+    return found
+
+
+def _suggestion(phrase: str, written: PartialDate | None) -> str:
+    """A concrete replacement counted from the guide's ``updated`` date."""
+    if written is None:
+        return "e.g. 'in 2026' or 'as of June 2026'"
+    day = written.start
+    month = f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
+    unit = phrase.split()[-1]
+    if unit == "year":
+        return f"e.g. 'in {day.year + shift}'"
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return f"e.g. 'in Q{index % 4 + 1} {index // 4}'"
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return f"e.g. 'in {_MONTH_NAMES[index % 12]} {index // 12}'"
+    if phrase == "recently":
+        return f"e.g. 'since early {day.year}' or 'in {month}'"
+    return f"e.g. 'as of {month}'"
