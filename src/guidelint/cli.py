@@ -12,12 +12,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from guidelint import __version__
 from guidelint.errors import GuidelintError
+
+if TYPE_CHECKING:
+    from guidelint.config import Config
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -74,6 +77,22 @@ diff_base_option = click.option(
     metavar="REV",
     help="Compare guides with git at the merge base of REV and HEAD (default: HEAD).",
 )
+def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
+    """The named paths that are guides (or folders) inside the content root."""
+    from guidelint.engine import is_guide_name
+
+    root = config.content_root.resolve()
+    kept = []
+    for path in paths:
+        try:
+            inside = path.resolve().is_relative_to(root)
+        except (OSError, RuntimeError):
+            inside = False
+        if inside and (path.is_dir() or is_guide_name(path.name)) and not config.is_excluded(path):
+            kept.append(path)
+    return kept
+
+
 # Fewer files than this finish before a progress bar would tell anyone anything.
 PROGRESS_MIN_FILES = 200
 
@@ -134,6 +153,12 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Report only findings not listed in this file (see 'guidelint baseline').",
 )
+@click.option(
+    "--content-only",
+    is_flag=True,
+    help="Skip named files that are not guides under the content root "
+    "(pre-commit names every staged Markdown file).",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
     "--fail-on",
@@ -161,6 +186,7 @@ def check(
     ignore: tuple[str, ...],
     diff_base: str | None,
     baseline_path: Path | None,
+    content_only: bool,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
@@ -170,7 +196,7 @@ def check(
 ) -> None:
     """Lint guides (default: the content root from the config)."""
     from guidelint.config import load_config
-    from guidelint.engine import RunOptions, lint
+    from guidelint.engine import LintResult, RunOptions, lint
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
@@ -187,9 +213,13 @@ def check(
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
+    named = _content_guides(paths, config) if content_only else list(paths)
     progress = _Progress(sys.stderr)
     try:
-        result = lint(list(paths), config, options, progress=progress)
+        if paths and not named:  # only READMEs, docs and the like were named
+            result = LintResult((), 0)
+        else:
+            result = lint(named, config, options, progress=progress)
     finally:
         progress.close()
     if fmt is None:
