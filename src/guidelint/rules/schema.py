@@ -21,6 +21,7 @@ from typing import Any
 
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.errors import ConfigError
 from guidelint.guide import Guide
 from guidelint.rules._example import example
 
@@ -51,7 +52,18 @@ def _canonical(guide: Guide, key: str) -> str:
 
 
 def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterator[Diagnostic]:
-    errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    from referencing.exceptions import Unresolvable
+
+    try:
+        errors = sorted(
+            validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
+        )
+    except Unresolvable as exc:
+        # A "$ref" to another file or a URL: guidelint never fetches one.
+        raise ConfigError(
+            f"the guide schema refers to {exc.ref!r}, which guidelint cannot resolve: it never "
+            "fetches schemas; put the definition under '$defs' in the schema file"
+        ) from None
     # jsonschema raises one "required" error per missing key, each naming the
     # whole list: report each missing key once.
     reported: set[tuple[str, str]] = set()
