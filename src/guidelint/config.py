@@ -230,9 +230,14 @@ def _rule_settings(raw: Mapping[str, Any], where: str, source: str) -> dict[str,
         rule = RULES.get(name)
         if rule is None:
             raise ConfigError(f"{source}: {where}.{name}: unknown rule (see 'guidelint rules')")
+        # YAML 1.1 reads an unquoted `off` as false: accept both spellings.
+        if value is False:
+            value = "off"
         if isinstance(value, str):
             settings[name] = RuleSetting(value)
             continue
+        if value.get("severity") is False:
+            value = {**value, "severity": "off"}
         options = {k: v for k, v in value.items() if k != "severity"}
         _check_options(rule.NAME, rule.OPTIONS, options, f"{where}.{name}", source)
         settings[name] = RuleSetting(value.get("severity"), options)
