@@ -48,7 +48,7 @@ def _chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProce
 
 
 def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and RGB(A) rows of an 8-bit RGB or RGBA PNG (enough for a screenshot)."""
+    """Width, height and every pixel's RGB of an 8-bit RGB or RGBA PNG (enough for a screenshot)."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat = 8, b""
     width = height = channels = 0

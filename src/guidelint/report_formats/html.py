@@ -15,7 +15,7 @@ from typing import Any
 from guidelint import __version__
 from guidelint.errors import UsageError
 from guidelint.report import STATUSES, GuideRecord, Report
-from guidelint.report_formats import due_relative, findings_text, label
+from guidelint.report_formats import due_relative, label
 
 # The chart shows age as a share of the guide's window; past this share bars
 # are cut off (their label still gives the real age).
@@ -110,7 +110,6 @@ def context(report: Report) -> dict[str, Any]:
         "statuses": STATUSES,
         "label": label,
         "due_relative": due_relative,
-        "findings_text": findings_text,
         "chart": chart(report),
         "owner_scale": 100 / biggest,
         "owners": sorted({r.owner for r in report.guides}, key=str.casefold),
