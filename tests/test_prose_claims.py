@@ -12,7 +12,7 @@ import pytest
 
 from guidelint.dates import PartialDate
 from guidelint.guide import read_guide
-from guidelint.prose import date_marker, has_pay_word, salary_claims
+from guidelint.prose import date_marker, has_pay_word, salary_claims, split_sentences
 
 FRONT = "---\ntitle: Prose analysis guide\n---\n"
 
@@ -22,8 +22,12 @@ def parse(body: str):  # type: ignore[no-untyped-def]
 
 
 def sentences(body: str) -> list[str]:
-    """The sentences of the blocks that hold a statistic (the only ones kept)."""
-    return [s.text.strip() for s in parse(body).prose.sentences]
+    """The sentences of the body's prose blocks, as the statistic rules split them."""
+    return [
+        block.text[start:end].strip()
+        for block in parse(body).body.blocks
+        for start, end in split_sentences(block.text)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pyromark
 
@@ -30,6 +30,7 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_STRIKETHROUGH
     | pyromark.Options.ENABLE_TASKLISTS
 )
+_AFTER_ALL = float("inf")
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").
@@ -102,8 +103,9 @@ class Block:
 
     def byte_offset(self, char: int, source: bytes) -> int:
         """File byte offset of character ``char`` of :attr:`text`."""
-        starts = [p[0] for p in self.pieces]
-        i = bisect.bisect_right(starts, char) - 1
+        # bisect on the tuples themselves: (char, ...) sorts by char first;
+        # (char, inf) lands after every piece starting at or before char.
+        i = bisect.bisect_right(self.pieces, (char, _AFTER_ALL)) - 1
         if i < 0:
             return self.offset
         char_start, byte_start, exact = self.pieces[i]
@@ -183,6 +185,24 @@ def parse_body(body: str, base: int) -> Body:
             stack[-1].add(text, base + start, exact)
 
     for event, span in pyromark.events_with_range(body, options=_OPTIONS):
+        # Text is most of the events: handle it first, inline (this loop is
+        # the Markdown half of a guide's parse time).
+        text_value = cast("str | None", event.get("Text")) if type(event) is dict else None
+        if text_value is not None:
+            if skip_depth:
+                continue
+            start = span["start"]
+            if heading_parts is not None:
+                heading_parts.append(text_value)
+            if stack:
+                length = span["end"] - start
+                exact = (
+                    length == len(text_value)
+                    if text_value.isascii()
+                    else length == len(text_value.encode("utf-8"))
+                )
+                stack[-1].add(text_value, base + start, exact)
+            continue
         start, end = span["start"], span["end"]
         if isinstance(event, str):
             if skip_depth:
@@ -190,7 +210,7 @@ def parse_body(body: str, base: int) -> Body:
             if event in ("SoftBreak", "HardBreak"):
                 add_text(" ", start, start)
             continue
-        kind, value = next(iter(event.items()))  # one-key dicts: {"Start": ...}
+        ((kind, value),) = event.items()  # one-key dicts: {"Start": ...}
         if kind == "Start":
             tag, attrs = _tag(value)
             if tag in _CONTENT and heading_parts is None:
@@ -240,8 +260,6 @@ def parse_body(body: str, base: int) -> Body:
                 footnote_depth -= 1
         elif skip_depth:
             continue
-        elif kind == "Text":
-            add_text(str(value), start, end)
         elif kind == "FootnoteReference":
             refs.append(FootnoteRef(str(value), base + start))
             add_text(CITE, start, start)

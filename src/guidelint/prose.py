@@ -50,18 +50,15 @@ _STAT_RE = re.compile(
     ),
     re.IGNORECASE,
 )
-_WORD_RATIO_HINT = re.compile(rf"\b(?:{_WORD_NUMBERS})\s+(?:in|out\s+of)\b", re.I)
-_DIGIT_RE = re.compile(r"\d")
-# Where a statistic can start (see _iter_stats): a whole number, so that
-# "350,000" is one try, or a currency sign; a code just before a number; a
-# number word.
 _CODE_BEFORE_RE = re.compile(rf"\b(?:{_CODES})\s?$")
 _WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD_NUMBERS})")
 _WORD_BEFORE_RE = re.compile(r"\b(?:a\s+)?[a-z]+$")
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
-_CURRENCY_SIGNS = "$£€¥₹"
-_STAT_START_CHARS = "0123456789" + _CURRENCY_SIGNS
-_NUMBER_INSIDE = frozenset("0123456789,.")
+# A number's first digit (not one inside "350,000") or a currency sign.  The
+# lookbehind comes after the character class on purpose: a pattern that starts
+# with a plain class is scanned many times faster by the regex engine.
+_CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
+_CODE_END = frozenset(" ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
@@ -234,7 +231,7 @@ class Gotcha:
 class Prose:
     """The analysis :mod:`guidelint.rules` read; see :func:`analyse`."""
 
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[Sentence, ...]  # only the sentences that hold a statistic
     gotchas: tuple[Gotcha, ...]
     block_cited: tuple[bool, ...]  # any citation anywhere in the block
     table_cited: frozenset[int]  # tables whose header, lead-in or caption cites
@@ -248,7 +245,7 @@ def analyse(guide: Guide) -> Prose:
     exempt_blocks = _exempt_blocks(body, gotchas)
     sentences: list[Sentence] = []
     block_cited: list[bool] = []
-    candidates = _blocks_with_candidates(body.blocks)
+    candidates = _candidates_by_block(body.blocks)
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
@@ -256,7 +253,7 @@ def analyse(guide: Guide) -> Prose:
         # none, and skipping them is most of this function's speed.
         if index not in candidates:
             continue
-        block_stats = _statistics(block, block.text, 0, guide.source)
+        block_stats = _statistics(block, block.text, 0, guide.source, candidates[index])
         if not block_stats:
             continue
         exempt = index in exempt_blocks or block.in_footnote
@@ -266,13 +263,15 @@ def analyse(guide: Guide) -> Prose:
             spans = _sentence_spans(block.text)
         ends = [block.byte_offset(end, guide.source) for _, end in spans]
         for number, (start, end) in enumerate(spans):
-            text = block.text[start:end]
             low = ends[number - 1] if number else -1
             stats = (
                 tuple(s for s in block_stats if low <= s.offset < ends[number])
                 if len(spans) > 1
                 else block_stats
             )
+            if not stats:
+                continue  # no rule looks at a sentence without a statistic
+            text = block.text[start:end]
             sentences.append(
                 Sentence(
                     index,
@@ -288,28 +287,17 @@ def analyse(guide: Guide) -> Prose:
     return Prose(tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context)
 
 
-def _iter_stats(text: str) -> Iterator[re.Match[str]]:
+def _iter_stats(text: str, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
     """``_STAT_RE`` matches, tried only where a statistic can start.
 
     Every form starts with a number, a currency sign, a currency code before
     a number, or a number word in a worded ratio.  Letting ``_STAT_RE`` scan
-    every position is several times slower than finding those spots with
-    simple searches first.
+    every position is many times slower than finding those spots first.
     """
-    candidates: list[int] = []
-    for char in _STAT_START_CHARS:
-        spot = text.find(char)
-        while spot != -1:
-            if char in _CURRENCY_SIGNS:
-                candidates.append(spot)
-            elif not spot or text[spot - 1] not in _NUMBER_INSIDE:  # a number's first digit
-                code = _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
-                candidates.append(code.start() if code else spot)
-            spot = text.find(char, spot + 1)
-    candidates.extend(_worded_ratio_starts(text))
-    candidates.sort()
+    if spots is None:
+        spots = sorted(_candidate_spots(text))
     position = 0
-    for spot in candidates:
+    for spot in spots:
         if spot < position:
             continue
         match = _STAT_RE.match(text, spot)
@@ -318,8 +306,24 @@ def _iter_stats(text: str) -> Iterator[re.Match[str]]:
             position = match.end()
 
 
-def _blocks_with_candidates(blocks: tuple[Block, ...]) -> set[int]:
-    """Indexes of blocks where a statistic could start, found in one pass.
+def _candidate_spots(text: str) -> Iterator[int]:
+    """Where in ``text`` a statistic may start (unsorted)."""
+    for found in _CANDIDATE_RE.finditer(text):
+        yield _with_code(text, found.start())
+    yield from _worded_ratio_starts(text)
+
+
+def _with_code(text: str, spot: int) -> int:
+    """Move a number's start back over a currency code before it ("USD 120,000")."""
+    if spot >= 3 and text[spot - 1] in _CODE_END and text[spot].isdigit():
+        code = _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
+        if code is not None:
+            return code.start()
+    return spot
+
+
+def _candidates_by_block(blocks: tuple[Block, ...]) -> dict[int, list[int]]:
+    """Block index -> sorted spots in its text where a statistic may start.
 
     One search over all the text at once costs far less than a search per
     block: a guide has dozens of blocks and few of them hold a number.
@@ -330,21 +334,13 @@ def _blocks_with_candidates(blocks: tuple[Block, ...]) -> set[int]:
         starts.append(position)
         position += len(block.text) + 1
     joined = "\n".join(block.text for block in blocks)
-    hot: set[int] = set()
-    # str.find runs at memchr speed; a regex character class here was the
-    # single largest cost of linting a guide.  After a hit, jump to the next
-    # block: one hit per block is all this needs.
-    for char in _STAT_START_CHARS:
-        at = joined.find(char)
-        while at != -1:
-            index = bisect.bisect_right(starts, at) - 1
-            hot.add(index)
-            if index + 1 >= len(starts):
-                break
-            at = joined.find(char, starts[index + 1])
-    for spot in _worded_ratio_starts(joined):
-        hot.add(bisect.bisect_right(starts, spot) - 1)
-    return hot
+    found: dict[int, list[int]] = {}
+    for spot in _candidate_spots(joined):
+        index = bisect.bisect_right(starts, spot) - 1
+        found.setdefault(index, []).append(spot - starts[index])
+    for spots in found.values():
+        spots.sort()
+    return found
 
 
 def _worded_ratio_starts(text: str) -> Iterator[int]:
@@ -362,17 +358,13 @@ def _worded_ratio_starts(text: str) -> Iterator[int]:
             at = text.find(joiner, at + 1)
 
 
-def _may_have_statistics(text: str) -> bool:
-    """Cheap prefilter: every statistic has a digit, or is a worded ratio."""
-    if _DIGIT_RE.search(text):
-        return True
-    return (" in " in text or " out of " in text or " In " in text) and any(
-        _worded_ratio_starts(text)
-    )
-
-
 def _has_source_paren(text: str) -> bool:
     return ("(" in text or "ccording" in text) and bool(_SOURCE_PAREN_RE.search(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a prose block's text."""
+    return _sentence_spans(text)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -393,11 +385,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _statistics(block: Block, text: str, start: int, source: bytes) -> tuple[Statistic, ...]:
+def _statistics(
+    block: Block, text: str, start: int, source: bytes, spots: list[int] | None = None
+) -> tuple[Statistic, ...]:
     if "://" in text or "www." in text:
         text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Statistic] = []
-    for match in _iter_stats(text):
+    for match in _iter_stats(text, spots):
         kind = match.lastgroup or ""
         if kind == "money_code":
             kind = "money"
