@@ -33,7 +33,8 @@ def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | N
     return done.stdout if done.returncode == 0 else None
 
 
-def _toplevel(cwd: Path, files: Sequence[Path]) -> Path | None:
+def _locate(cwd: Path, files: Sequence[Path]) -> tuple[Path, str | None] | None:
+    """The work tree's top folder and HEAD's commit (None before the first commit)."""
     # The current directory first: git hooks may export a relative GIT_DIR
     # that only makes sense from where the hook was started.
     candidates = [cwd]
@@ -41,17 +42,19 @@ def _toplevel(cwd: Path, files: Sequence[Path]) -> Path | None:
         common = Path(os.path.commonpath([str(f.absolute()) for f in files]))
         candidates.append(common if common.is_dir() else common.parent)
     for folder in candidates:
-        out = _git(["rev-parse", "--show-toplevel"], folder)
+        # One process answers both questions in the common case.
+        out = _git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
         if out:
-            return Path(out.decode("utf-8", errors="surrogateescape").strip())
+            top, head = out.decode("utf-8", errors="surrogateescape").splitlines()[:2]
+            return Path(top), head
+        out = _git(["rev-parse", "--show-toplevel"], folder)
+        if out:  # a repository without commits: every file is new
+            return Path(out.decode("utf-8", errors="surrogateescape").strip()), None
     return None
 
 
-def _resolve(base: str | None, top: Path) -> str | None:
-    """The commit to compare with: HEAD, or the merge base of ``base`` and HEAD."""
-    if base is None:
-        head = _git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top)
-        return head.decode().strip() if head else None  # no commit yet: every file is new
+def _merge_base(base: str, top: Path) -> str:
+    """The merge base of ``base`` and HEAD, or ``base`` itself when they share none."""
     merge_base = _git(["merge-base", base, "HEAD"], top)
     if merge_base:
         return merge_base.decode().strip()
@@ -67,12 +70,13 @@ def previous_versions(files: Sequence[Path], base: str | None, cwd: Path) -> dic
     Files that did not exist there (new files), files outside the work tree,
     and everything when there is no work tree, are simply absent.
     """
-    top = _toplevel(cwd, files)
-    if top is None:
+    located = _locate(cwd, files)
+    if located is None:
         if base is not None:
             raise UsageError("--diff-base needs a git repository")
         return {}
-    commit = _resolve(base, top)
+    top, head = located
+    commit = head if base is None else _merge_base(base, top)
     if commit is None or not files:
         return {}
     names: dict[Path, str] = {}
