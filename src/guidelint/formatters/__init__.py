@@ -62,10 +62,9 @@ def summary_counts(result: LintResult) -> dict[str, int]:
 
 
 def fingerprints_for(result: LintResult, info: FormatInfo) -> tuple[str, ...]:
-    """The run's fingerprints, or (without the files' text) ones keyed on the message."""
+    """The run's fingerprints, or (without the files' text) path, rule and order only."""
     if len(info.fingerprints) == len(result.diagnostics):
         return info.fingerprints
     from guidelint.fingerprint import fingerprints
 
-    messages = {(d.path, d.line): d.message for d in result.diagnostics}
-    return fingerprints(result.diagnostics, lambda path, line: messages[path, line])
+    return fingerprints(result.diagnostics, lambda path, line: "")
