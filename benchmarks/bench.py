@@ -211,7 +211,8 @@ class Check:
     def verdict(self) -> str:
         if self.value is None:
             return "n/a"
-        return "PASS" if self.value <= self.limit else "FAIL"
+        # Judged on the ratio as shown (3 decimals), so 0.13 / 0.10 passes a 1.3 limit.
+        return "PASS" if round(self.value, 3) <= self.limit else "FAIL"
 
 
 def _ratio(table: Mapping[str, Stats], top: str, bottom: str) -> float | None:
