@@ -72,7 +72,10 @@ def _read_head(path: str, limit: int) -> bytes | None:
 
 
 def _scan(root: str, config: Config) -> Iterator[tuple[str, os.stat_result]]:
-    """(path, stat) of every guide file under ``root``, like ``engine._walk``."""
+    """(path, stat) of every guide file under ``root``, like ``engine._walk``.
+
+    Symlinks are followed for the stat (the guide is what they point at).
+    """
     from guidelint.engine import is_guide_name
 
     stack = [root]
@@ -126,11 +129,13 @@ def _save_cache(path: Path, files: dict[str, list[object]]) -> None:
         atomic_write(path, payload.encode("utf-8"))
 
 
-def root_slugs(root: Path, config: Config) -> dict[str, str | None]:
-    """Real path -> slug (or ``None``) of every guide under ``root``, cached."""
+def root_slugs(root: Path, config: Config) -> dict[str, tuple[str, str | None]]:
+    """Real path -> (walked path, slug or ``None``) of every guide under ``root``, cached."""
     slug_keys = ("slug", *config.keys.get("slug", ()))
-    root_text = os.path.realpath(root)
-    cache_path = _cache_file(config, root_text, slug_keys)
+    # Walk the root as named (display paths must match the checked files'),
+    # but key the cache on where it really is.
+    root_text = os.path.abspath(root)
+    cache_path = _cache_file(config, os.path.realpath(root), slug_keys)
     cached = _load_cache(cache_path)
     fresh: dict[str, list[object]] = {}
     result: dict[str, str | None] = {}
@@ -157,7 +162,14 @@ def root_slugs(root: Path, config: Config) -> dict[str, str | None]:
         result[path] = slug
     if cache_path is not None and (changed or len(fresh) != len(cached)):
         _save_cache(cache_path, fresh)
-    return result
+    # Key by real path (a symlinked guide is the guide it points at), but keep
+    # the walked path for display.
+    return {_real(path): (path, slug) for path, slug in result.items()}
+
+
+def _real(path: str) -> str:
+    """``realpath`` only where needed: it costs a syscall per path component."""
+    return os.path.realpath(path) if os.path.islink(path) else path
 
 
 def collect_slugs(
@@ -167,23 +179,24 @@ def collect_slugs(
     from guidelint.engine import display_path
 
     slug_keys = ("slug", *config.keys.get("slug", ()))
-    by_path: dict[str, str | None] = {}
+    by_path: dict[str, tuple[str, str | None]] = {}
     for root in roots:
         by_path.update(root_slugs(root, config))
     for path in extra:
         real = os.path.realpath(path)
         if real not in by_path:
             data = _read_head(real, config.max_file_size)
-            by_path[real] = front_matter_slug(data, slug_keys) if data is not None else None
+            slug = front_matter_slug(data, slug_keys) if data is not None else None
+            by_path[real] = (str(path), slug)
     # Display paths are relative to cwd; compute the prefix once, not per file.
-    cwd_real = os.path.realpath(cwd)
+    cwd_real = os.path.abspath(cwd)
     slugs: dict[str, list[str]] = {}
-    for real, slug in by_path.items():
+    for walked, slug in by_path.values():
         if slug is None:
             continue
-        if real.startswith(cwd_real + os.sep):
-            shown = real[len(cwd_real) + 1 :].replace(os.sep, "/")
+        if walked.startswith(cwd_real + os.sep):
+            shown = walked[len(cwd_real) + 1 :].replace(os.sep, "/")
         else:
-            shown = display_path(Path(real), cwd)
+            shown = display_path(Path(walked), cwd)
         slugs.setdefault(slug, []).append(shown)
     return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
