@@ -3,8 +3,10 @@
 Cross-guide rules (``related-link``, ``duplicate-slug``) need every slug even
 when pre-commit passes one staged file, but parsing ten thousand front
 matters would cost seconds on every commit.  So the slugs are cached in
-``<cache_dir>/slugs-*.json``, keyed by each file's size and modification time;
-a warm run only lists the folder and reads the files that changed.
+``<cache_dir>/slugs-*.json`` with each folder's modification time and each
+file's size and modification time; a warm run stats the folders, re-reads
+what changed, and re-checks only the files that claim the slugs it asks
+about (see ``_RootIndex``).
 
 The cache is an optimisation only: it is written atomically (a reader sees
 the old or the new file, never half of one), several guidelint processes may
@@ -19,13 +21,15 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
 
 import yaml
 
 from guidelint.config import Config
+from guidelint.guide import GuideLoader
 
 CACHE_VERSION = 1
 # A file modified this recently may be modified again within the same mtime
@@ -33,8 +37,8 @@ CACHE_VERSION = 1
 RACY_SECONDS = 2.0
 
 
-def front_matter_slug(data: bytes, slug_keys: Sequence[str]) -> str | None:
-    """The slug in a file's front matter, or ``None``; never raises on bad input."""
+def _front_matter(data: bytes) -> dict[str, Any] | None:
+    """A file's front matter as a mapping, or ``None``; never raises on bad input."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.startswith((b"---\n", b"---\r")):
@@ -45,16 +49,18 @@ def front_matter_slug(data: bytes, slug_keys: Sequence[str]) -> str | None:
     if not closing:
         return None
     try:
-        meta = yaml.load("\n".join(lines[1:closing]), Loader=yaml.CSafeLoader)
+        meta = yaml.load("\n".join(lines[1:closing]), Loader=GuideLoader)
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
-    if not isinstance(meta, dict):
+    return meta if isinstance(meta, dict) else None
+
+
+def front_matter_slug(data: bytes, slug_keys: Sequence[str]) -> str | None:
+    """The slug in a file's front matter, or ``None``; never raises on bad input."""
+    meta = _front_matter(data)
+    if meta is None:
         return None
-    for key in slug_keys:
-        value = meta.get(key)
-        if isinstance(value, str):
-            return value
-    return None
+    return next((meta[k] for k in slug_keys if isinstance(meta.get(k), str)), None)
 
 
 def _read_head(path: str, limit: int) -> bytes | None:
@@ -71,52 +77,32 @@ def _read_head(path: str, limit: int) -> bytes | None:
         return None
 
 
-def _scan(root: str, config: Config) -> Iterator[tuple[str, os.stat_result]]:
-    """(path, stat) of every guide file under ``root``, like ``engine._walk``.
-
-    Symlinks are followed for the stat (the guide is what they point at).
-    """
-    from guidelint.engine import is_guide_name
-
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
-                        stack.append(entry.path)
-                elif is_guide_name(entry.name):
-                    if config.exclude and config.is_excluded(Path(entry.path)):
-                        continue
-                    yield entry.path, entry.stat()
-            except OSError:
-                continue
-
-
 def _cache_file(config: Config, root: str, slug_keys: Sequence[str]) -> Path | None:
     if config.cache_dir is None:
         return None
-    key = hashlib.sha256(json.dumps([root, list(slug_keys)]).encode()).hexdigest()[:16]
+    # Everything that changes which files are guides or what their slug is.
+    identity = [root, list(slug_keys), [p.pattern for p in config.exclude], config.max_file_size]
+    key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
     return config.cache_dir / f"slugs-v{CACHE_VERSION}-{key}.json"
 
 
-def _load_cache(path: Path | None) -> dict[str, list[object]]:
+def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """(folders, files) from the cache file, or two empty dicts."""
     if path is None:
-        return {}
+        return {}, {}
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+        return {}, {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}, {}
+    folders, files = data.get("folders"), data.get("files")
+    if not isinstance(folders, dict) or not isinstance(files, dict):
+        return {}, {}
+    return folders, files
 
 
-def _save_cache(path: Path, files: dict[str, list[object]]) -> None:
+def _save_cache(path: Path, folders: dict[str, list[Any]], files: dict[str, list[Any]]) -> None:
     from guidelint.fileio import atomic_write
 
     with contextlib.suppress(OSError):
@@ -125,46 +111,130 @@ def _save_cache(path: Path, files: dict[str, list[object]]) -> None:
             folder.mkdir(parents=True, exist_ok=True)
             # Like ruff's cache: never committed by accident.
             (folder / ".gitignore").write_text("# Created by guidelint.\n*\n", encoding="utf-8")
-        payload = json.dumps({"version": CACHE_VERSION, "files": files}, separators=(",", ":"))
-        atomic_write(path, payload.encode("utf-8"))
+        payload = {"version": CACHE_VERSION, "folders": folders, "files": files}
+        atomic_write(path, json.dumps(payload, separators=(",", ":")).encode("utf-8"))
 
 
-def root_slugs(root: Path, config: Config) -> dict[str, tuple[str, str | None]]:
-    """Real path -> (walked path, slug or ``None``) of every guide under ``root``, cached."""
-    slug_keys = ("slug", *config.keys.get("slug", ()))
-    # Walk the root as named (display paths must match the checked files'),
-    # but key the cache on where it really is.
-    root_text = os.path.abspath(root)
-    cache_path = _cache_file(config, os.path.realpath(root), slug_keys)
-    cached = _load_cache(cache_path)
-    fresh: dict[str, list[object]] = {}
-    result: dict[str, str | None] = {}
-    changed = False
-    racy_after = (time.time() - RACY_SECONDS) * 1e9
-    for path, stat in _scan(root_text, config):
-        rel = path[len(root_text) + 1 :]
-        entry = cached.get(rel)
-        if (
-            isinstance(entry, list)
-            and len(entry) == 3
-            and entry[0] == stat.st_size
-            and entry[1] == stat.st_mtime_ns
-        ):
-            slug = entry[2] if isinstance(entry[2], str) else None
+class _RootIndex:
+    """The guides under one content root and their slugs, validated lazily.
+
+    A folder whose modification time is unchanged has the same entries as
+    when it was cached (adding, removing or renaming a file changes it), so
+    its files are trusted without a ``stat`` each.  A file edited in place
+    does not touch its folder, so a cached slug is re-checked (``stat``, and
+    re-read if changed) before it is relied on: :meth:`verify` for the slugs
+    a run asks about, :meth:`verify_all` before reporting a slug missing.
+    """
+
+    def __init__(self, root: Path, config: Config) -> None:
+        self.config = config
+        self.slug_keys = ("slug", *config.keys.get("slug", ()))
+        # Walk the root as named (display paths must match the checked
+        # files'), but key the cache on where it really is.
+        self.root = os.path.abspath(root)
+        self.cache_path = _cache_file(config, os.path.realpath(root), self.slug_keys)
+        self.old_folders, self.old_files = _load_cache(self.cache_path)
+        self.folders: dict[str, list[Any]] = {}
+        self.files: dict[str, list[Any]] = {}  # rel -> [size, mtime_ns, slug]
+        self.trusted: set[str] = set()  # files taken from the cache without a stat
+        self.changed = False
+        self.racy_after = (time.time() - RACY_SECONDS) * 1e9
+        self._walk("")
+
+    def _walk(self, rel_folder: str) -> None:
+        from guidelint.engine import is_guide_name
+
+        folder = os.path.join(self.root, rel_folder) if rel_folder else self.root
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except OSError:
+            return
+        cached = self.old_folders.get(rel_folder)
+        if isinstance(cached, list) and len(cached) == 3 and cached[0] == mtime:
+            names, subfolders = cached[1], cached[2]
+            for name in names:
+                rel = os.path.join(rel_folder, name) if rel_folder else name
+                entry = self.old_files.get(rel)
+                if isinstance(entry, list) and len(entry) == 3:
+                    self.files[rel] = entry
+                    self.trusted.add(rel)
+                else:
+                    self._read(rel)
         else:
-            changed = True
-            slug = None
-            if stat.st_size <= config.max_file_size:
-                data = _read_head(path, config.max_file_size)
-                slug = front_matter_slug(data, slug_keys) if data is not None else None
-        if stat.st_mtime_ns < racy_after:
-            fresh[rel] = [stat.st_size, stat.st_mtime_ns, slug]
-        result[path] = slug
-    if cache_path is not None and (changed or len(fresh) != len(cached)):
-        _save_cache(cache_path, fresh)
-    # Key by real path (a symlinked guide is the guide it points at), but keep
-    # the walked path for display.
-    return {_real(path): (path, slug) for path, slug in result.items()}
+            self.changed = True
+            names, subfolders = [], []
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                return
+            for item in entries:
+                try:
+                    if item.is_dir(follow_symlinks=False):
+                        if not item.name.startswith("."):
+                            subfolders.append(item.name)
+                    elif is_guide_name(item.name):
+                        if self.config.exclude and self.config.is_excluded(Path(item.path)):
+                            continue
+                        names.append(item.name)
+                        self._read(
+                            os.path.join(rel_folder, item.name) if rel_folder else item.name
+                        )
+                except OSError:
+                    continue
+        # A folder changed moments ago may change again within one mtime tick.
+        self.folders[rel_folder] = [mtime if mtime < self.racy_after else 0, names, subfolders]
+        for sub in subfolders:
+            self._walk(os.path.join(rel_folder, sub) if rel_folder else sub)
+
+    def _read(self, rel: str) -> None:
+        """Stat ``rel`` and read its slug unless the cached entry still matches."""
+        self.trusted.discard(rel)
+        path = os.path.join(self.root, rel)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self.files[rel] = [-1, 0, None]
+            return
+        old = self.old_files.get(rel)
+        if (
+            isinstance(old, list)
+            and len(old) == 3
+            and old[0] == stat.st_size
+            and old[1] == stat.st_mtime_ns
+        ):
+            self.files[rel] = old
+            return
+        self.changed = True
+        slug = None
+        if stat.st_size <= self.config.max_file_size:
+            data = _read_head(path, self.config.max_file_size)
+            slug = front_matter_slug(data, self.slug_keys) if data is not None else None
+        mtime = stat.st_mtime_ns if stat.st_mtime_ns < self.racy_after else 0
+        self.files[rel] = [stat.st_size, mtime, slug]
+
+    def verify(self, slugs: set[str]) -> None:
+        """Re-check every trusted file that claims one of ``slugs``."""
+        for rel in [r for r in self.trusted if self.files[r][2] in slugs]:
+            self._read(rel)
+
+    def verify_all(self) -> None:
+        """Re-check every trusted file (before saying a slug exists nowhere)."""
+        for rel in list(self.trusted):
+            self._read(rel)
+
+    def slugs(self) -> dict[str, tuple[str, str | None]]:
+        """Real path -> (walked path, slug) of every guide under the root."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for rel, entry in self.files.items():
+            if entry[0] == -1:
+                continue  # unreadable: no slug to offer
+            path = os.path.join(self.root, rel)
+            out[_real(path)] = (path, entry[2] if isinstance(entry[2], str) else None)
+        return out
+
+    def save(self) -> None:
+        if self.cache_path is not None and (self.changed or not self.old_folders):
+            _save_cache(self.cache_path, self.folders, self.files)
 
 
 def _real(path: str) -> str:
@@ -172,30 +242,65 @@ def _real(path: str) -> str:
     return os.path.realpath(path) if os.path.islink(path) else path
 
 
+def front_matter_links(data: bytes, slug_keys: Sequence[str]) -> tuple[str | None, set[str]]:
+    """(slug, related slugs) of one file, read cheaply; never raises."""
+    slug = None
+    related: set[str] = set()
+    meta = _front_matter(data)
+    if meta is not None:
+        slug = next((meta[k] for k in slug_keys if isinstance(meta.get(k), str)), None)
+        raw = meta.get("related")
+        if isinstance(raw, list):
+            related = {r for r in raw if isinstance(r, str)}
+    return slug, related
+
+
 def collect_slugs(
     roots: Sequence[Path], extra: Sequence[Path], config: Config, cwd: Path
 ) -> dict[str, tuple[str, ...]]:
-    """slug -> display paths, over every guide under ``roots`` plus ``extra`` files."""
+    """slug -> display paths, over every guide under ``roots`` plus ``extra`` files.
+
+    The checked files (``extra``) are always read fresh; cached entries that
+    claim their slugs, or the slugs in their ``related`` lists, are
+    re-checked; and if a related slug is found nowhere, every cached entry
+    is re-checked before the index says so.
+    """
     from guidelint.engine import display_path
 
     slug_keys = ("slug", *config.keys.get("slug", ()))
-    by_path: dict[str, tuple[str, str | None]] = {}
-    for root in roots:
-        by_path.update(root_slugs(root, config))
+    fresh: dict[str, tuple[str, str | None]] = {}
+    wanted: set[str] = set()
+    related: set[str] = set()
     for path in extra:
-        real = os.path.realpath(path)
-        if real not in by_path:
-            data = _read_head(real, config.max_file_size)
-            slug = front_matter_slug(data, slug_keys) if data is not None else None
-            by_path[real] = (str(path), slug)
+        data = _read_head(os.path.realpath(path), config.max_file_size)
+        slug, links = front_matter_links(data, slug_keys) if data is not None else (None, set())
+        fresh[os.path.realpath(path)] = (os.path.abspath(path), slug)
+        if slug is not None:
+            wanted.add(slug)
+        related |= links
+    indexes = [_RootIndex(root, config) for root in roots]
+    by_path: dict[str, tuple[str, str | None]] = {}
+    for index in indexes:
+        index.verify(wanted | related)
+        by_path.update(index.slugs())
+    known = {slug for _, slug in (*by_path.values(), *fresh.values())}
+    if related - known:
+        for index in indexes:
+            index.verify_all()
+            by_path.update(index.slugs())
+    for index in indexes:
+        index.save()
+    for real, value in fresh.items():
+        walked = by_path.get(real, value)[0]
+        by_path[real] = (walked, value[1])
     # Display paths are relative to cwd; compute the prefix once, not per file.
-    cwd_real = os.path.abspath(cwd)
+    cwd_abs = os.path.abspath(cwd)
     slugs: dict[str, list[str]] = {}
     for walked, slug in by_path.values():
         if slug is None:
             continue
-        if walked.startswith(cwd_real + os.sep):
-            shown = walked[len(cwd_real) + 1 :].replace(os.sep, "/")
+        if walked.startswith(cwd_abs + os.sep):
+            shown = walked[len(cwd_abs) + 1 :].replace(os.sep, "/")
         else:
             shown = display_path(Path(walked), cwd)
         slugs.setdefault(slug, []).append(shown)
