@@ -33,6 +33,14 @@ def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | N
     return done.stdout if done.returncode == 0 else None
 
 
+def _maybe_in_git(folder: Path) -> bool:
+    """False only when surely outside a work tree: no .git above and no GIT_DIR."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    absolute = folder.absolute()
+    return any((parent / ".git").exists() for parent in (absolute, *absolute.parents))
+
+
 def _locate(cwd: Path, files: Sequence[Path]) -> tuple[Path, str | None] | None:
     """The work tree's top folder and HEAD's commit (None before the first commit)."""
     # The current directory first: git hooks may export a relative GIT_DIR
@@ -42,6 +50,8 @@ def _locate(cwd: Path, files: Sequence[Path]) -> tuple[Path, str | None] | None:
         common = Path(os.path.commonpath([str(f.absolute()) for f in files]))
         candidates.append(common if common.is_dir() else common.parent)
     for folder in candidates:
+        if not _maybe_in_git(folder):
+            continue  # spawning git costs milliseconds; a missing .git answers for free
         # One process answers both questions in the common case.
         out = _git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
         if out:
