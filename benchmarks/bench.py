@@ -23,12 +23,17 @@ own ``ru_maxrss`` as GNU time reports it (``%M``: the largest single process
 in its tree, so a pool worker counts if it is bigger than the parent).  Medians are reported,
 the targets of issue 5 are checked (PASS/FAIL), and a Markdown report is
 printed and written to ``OUT/results.md`` (raw samples in ``OUT/results.json``).
+
+Every command imports a copy of ``src/guidelint`` taken when the run starts
+(through PYTHONPATH), so edits made to ``src/`` during a run do not mix two
+versions of the code into one table.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import importlib.util
 import json
 import os
@@ -419,7 +424,27 @@ def staged_commands(root: Path) -> list[Command]:
     ]
 
 
-def machine_facts(runs: int, mdl_version: str) -> dict[str, str]:
+def snapshot_source(out: Path) -> tuple[Path, str]:
+    """Copy ``src/guidelint`` aside; (the folder to put on PYTHONPATH, what it is).
+
+    Others may edit ``src/`` while a run goes on: every command of one run
+    must time the same code, so all of them import this copy.
+    """
+    folder = out / f"snapshot-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    source = REPO / "src" / "guidelint"
+    shutil.copytree(source, folder / "guidelint", ignore=shutil.ignore_patterns("__pycache__"))
+    digest = hashlib.sha256()
+    for path in sorted((folder / "guidelint").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    revision = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    return folder, f"{revision or 'unknown'} (src/guidelint sha256 {digest.hexdigest()[:12]})"
+
+
+def machine_facts(runs: int, mdl_version: str, source: str) -> dict[str, str]:
     model = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -428,9 +453,6 @@ def machine_facts(runs: int, mdl_version: str) -> dict[str, str]:
                 break
     except OSError:
         pass
-    revision = subprocess.run(
-        ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True
-    ).stdout.strip()
     node = shutil.which("node")
     node_version = (
         subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
@@ -443,7 +465,7 @@ def machine_facts(runs: int, mdl_version: str) -> dict[str, str]:
         "Python": platform.python_version(),
         "node": node_version,
         "markdownlint-cli2": mdl_version,
-        "guidelint source": revision or "unknown",
+        "guidelint source": source,
         "runs": f"median of {runs} interleaved runs after one warm-up",
         "peak RSS from": "GNU time %M" if os.access(GNU_TIME, os.X_OK) else "a Python wrapper",
     }
@@ -476,6 +498,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (None, "not run") if args.skip_corpus else ensure_markdownlint(out, log)
     )
     missing = {} if markdownlint else {MDL: mdl_version}
+    snapshot, source = snapshot_source(out)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(snapshot), os.environ.get("PYTHONPATH")])
+    )
     load_before = os.getloadavg()
     corpus: dict[int, dict[str, Stats]] = {}
     staged: dict[int, dict[str, Stats]] = {}
@@ -496,8 +522,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BenchError as exc:
         log(f"benchmark stopped: {exc}")
         return 2
+    finally:
+        shutil.rmtree(snapshot, ignore_errors=True)
     load_after = os.getloadavg()
-    facts = machine_facts(args.runs, mdl_version)
+    facts = machine_facts(args.runs, mdl_version, source)
     facts["load average (1 min) before / after"] = f"{load_before[0]:.2f} / {load_after[0]:.2f}"
     report = render(corpus, staged, evaluate(corpus, staged, missing), facts)
     print(report)
