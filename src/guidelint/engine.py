@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guidelint import suppression
 from guidelint.config import Config, RuleSetting
@@ -28,6 +28,9 @@ from guidelint.diagnostic import Diagnostic
 from guidelint.errors import ConfigError, UsageError
 from guidelint.guide import Guide, ParseProblem, read_guide
 from guidelint.rules import RULES
+
+if TYPE_CHECKING:
+    from guidelint.schema_cache import SchemaResults
 
 CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
 HISTORY_RULE = "updated-not-bumped"  # the rule that compares with git
@@ -53,6 +56,8 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     paths: tuple[str, ...] = field(default=())
+    # (display path, value) of lint(collect=...) for each file, in path order.
+    collected: tuple[tuple[str, Any], ...] = field(default=())
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -122,7 +127,10 @@ def load_schema_validator(schema_path: str | None) -> Any:
             text = Path(schema_path).read_text(encoding="utf-8")
         schema = json.loads(text)
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-        cls.check_schema(schema)
+        if schema_path is not None:
+            # Checking a schema against its metaschema costs ~75 ms; the
+            # packaged schema is checked once by the test suite instead.
+            cls.check_schema(schema)
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot load the guide schema {schema_path}: {exc}") from exc
     except jsonschema.SchemaError as exc:
@@ -195,10 +203,16 @@ def lint_file(
     options: RunOptions,
     index: CorpusIndex,
     previous: bytes | None = None,
+    on_guide: Callable[[Guide, Context], None] | None = None,
+    schema_results: SchemaResults | None = None,
 ) -> list[Diagnostic]:
     """All findings for one file, suppressions and severities applied, sorted.
 
     ``previous`` is the file's content at the compared git revision, if any.
+    ``on_guide`` sees the parsed guide after the rules, so a caller that needs
+    more than findings (the freshness report) does not parse the file again.
+    ``schema_results``, for small runs, remembers the schema rule's verdict
+    per front matter so that jsonschema is imported only when one changed.
     """
     settings = config.settings_for(path)
     active = active_rules(options, settings)
@@ -206,8 +220,19 @@ def lint_file(
     before = None
     if previous is not None and HISTORY_RULE in active:
         before = read_guide(display, previous, config.keys)
+    run_schema = "schema" in active and config.schema_enabled
+    remembered: list[Diagnostic] | None = None
+    schema_key = ""
+    if run_schema and schema_results is not None and guide.meta is not None:
+        schema_key = schema_results.key(guide)
+        cached = schema_results.get(schema_key)
+        if cached is not None:
+            severity = RULES["schema"].SEVERITY
+            remembered = [
+                Diagnostic(guide.path, *item[:2], "schema", severity, item[2]) for item in cached
+            ]
     validator = None
-    if "schema" in active and config.schema_enabled:
+    if run_schema and remembered is None:
         validator = load_schema_validator(str(config.schema) if config.schema else None)
     ctx = Context(
         today=options.today,
@@ -226,8 +251,16 @@ def lint_file(
     for name in active:
         if reading_failed and name not in ("file-too-large", "unreadable-file"):
             continue
-        found.extend(RULES[name].check(guide, ctx))
+        if name == "schema" and remembered is not None:
+            found.extend(remembered)
+            continue
+        results = list(RULES[name].check(guide, ctx))
+        if name == "schema" and schema_key and schema_results is not None:
+            schema_results.put(schema_key, [(d.line, d.column, d.message) for d in results])
+        found.extend(results)
     found = suppression.apply(guide, found, active, RULES)
+    if on_guide is not None:
+        on_guide(guide, ctx)
     result = [
         d if d.severity == active.get(d.rule, d.severity) else replace(d, severity=active[d.rule])  # type: ignore[arg-type]
         for d in found
@@ -240,11 +273,30 @@ def _lint_chunk(
     config: Config,
     options: RunOptions,
     index: CorpusIndex,
-) -> list[Diagnostic]:
+    collect: Callable[[Guide, Context], Any] | None = None,
+    schema_results: SchemaResults | None = None,
+) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
     out: list[Diagnostic] = []
+    collected: list[tuple[str, Any]] = []
+
+    def keep(guide: Guide, ctx: Context) -> None:
+        assert collect is not None
+        collected.append((guide.path, collect(guide, ctx)))
+
     for path, display, previous in chunk:
-        out.extend(lint_file(path, display, config, options, index, previous))
-    return out
+        out.extend(
+            lint_file(
+                path,
+                display,
+                config,
+                options,
+                index,
+                previous,
+                keep if collect else None,
+                schema_results,
+            )
+        )
+    return out, collected
 
 
 def _needs_history(options: RunOptions, config: Config) -> bool:
@@ -259,10 +311,14 @@ def lint(
     options: RunOptions,
     cwd: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    collect: Callable[[Guide, Context], Any] | None = None,
 ) -> LintResult:
     """Check ``paths`` (default: the content root) and return every finding.
 
     ``progress``, if given, is called as ``progress(files_just_done, total_files)``.
+    ``collect``, if given, is called with each parsed guide and its context
+    (in a worker process when the run is parallel, so it must be a picklable
+    module-level function); its results are ``LintResult.collected``.
     """
     cwd = cwd or Path.cwd()
     if not paths:
@@ -274,8 +330,11 @@ def lint(
     for name in (*options.select, *options.ignore):
         if name not in RULES:
             raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
-    if config.schema_enabled and ("schema" not in options.ignore):
-        load_schema_validator(str(config.schema) if config.schema else None)
+    if config.schema_enabled and config.schema is not None and "schema" not in options.ignore:
+        # A broken schema of the user's is a config error (exit 2) before any
+        # file is read.  The packaged schema is known good: it is only loaded
+        # when a front matter needs validating.
+        load_schema_validator(str(config.schema))
     files = discover(paths, config)
     needs_index = any(
         n in CROSS_GUIDE_RULES
@@ -291,22 +350,35 @@ def lint(
         history = previous_versions(files, options.diff_base, cwd)
     work = [(path, display_path(path, cwd), history.get(path)) for path in files]
     diagnostics: list[Diagnostic] = []
+    collected: list[tuple[str, Any]] = []
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
         chunks = [work[i :: options.jobs * 4] for i in range(options.jobs * 4)]
         from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
 
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
             futures = {
-                pool.submit(_lint_chunk, c, config, options, index): len(c) for c in chunks if c
+                pool.submit(_lint_chunk, c, config, options, index, collect): len(c)
+                for c in chunks
+                if c
             }
             for future in as_completed(futures):
-                diagnostics.extend(future.result())
+                found, values = future.result()
+                diagnostics.extend(found)
+                collected.extend(values)
                 if progress:
                     progress(futures[future], len(work))
     else:
+        schema_results = None
+        if config.cache_dir is not None and config.schema_enabled:
+            from guidelint.schema_cache import SchemaResults
+
+            schema_results = SchemaResults(config)
         for item in work:
-            diagnostics.extend(_lint_chunk([item], config, options, index))
+            found, values = _lint_chunk([item], config, options, index, collect, schema_results)
+            diagnostics.extend(found)
+            collected.extend(values)
             if progress:
                 progress(1, len(work))
     diagnostics.sort()
-    return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work))
+    collected.sort(key=lambda pair: pair[0])
+    return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work), tuple(collected))

@@ -155,7 +155,7 @@ class _RootIndex:
             for name in names:
                 rel = os.path.join(rel_folder, name) if rel_folder else name
                 entry = self.old_files.get(rel)
-                if isinstance(entry, list) and len(entry) == 3:
+                if isinstance(entry, list) and len(entry) == 3 and entry[1] != 0:
                     self.files[rel] = entry
                     self.trusted.add(rel)
                 else:
@@ -186,8 +186,13 @@ class _RootIndex:
         for sub in subfolders:
             self._walk(os.path.join(rel_folder, sub) if rel_folder else sub)
 
-    def _read(self, rel: str) -> None:
-        """Stat ``rel`` and read its slug unless the cached entry still matches."""
+    def _read(self, rel: str, worth_saving: bool = True) -> None:
+        """Stat ``rel`` and read its slug unless the cached entry still matches.
+
+        A change found while re-checking a few files (``worth_saving`` false)
+        does not make the cache be rewritten: re-checking them again next
+        time costs less than writing the whole cache on every commit.
+        """
         self.trusted.discard(rel)
         path = os.path.join(self.root, rel)
         try:
@@ -204,7 +209,7 @@ class _RootIndex:
         ):
             self.files[rel] = old
             return
-        self.changed = True
+        self.changed = self.changed or worth_saving
         slug = None
         if stat.st_size <= self.config.max_file_size:
             data = _read_head(path, self.config.max_file_size)
@@ -215,12 +220,12 @@ class _RootIndex:
     def verify(self, slugs: set[str]) -> None:
         """Re-check every trusted file that claims one of ``slugs``."""
         for rel in [r for r in self.trusted if self.files[r][2] in slugs]:
-            self._read(rel)
+            self._read(rel, worth_saving=False)
 
     def verify_all(self) -> None:
         """Re-check every trusted file (before saying a slug exists nowhere)."""
         for rel in list(self.trusted):
-            self._read(rel)
+            self._read(rel, worth_saving=False)
 
     def slugs(self) -> dict[str, tuple[str, str | None]]:
         """Real path -> (walked path, slug) of every guide under the root."""

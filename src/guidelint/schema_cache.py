@@ -1,0 +1,78 @@
+"""Remembered schema verdicts, so a pre-commit run need not import jsonschema.
+
+Importing jsonschema costs more than everything else guidelint does for one
+staged guide.  The schema rule's findings depend only on the front matter's
+exact text, the schema and the key mapping, so for small runs they are
+remembered per front matter under ``<cache_dir>/schema-v1/``: one small JSON
+file per distinct front matter, named by a hash of all three.  An editor who
+changes a guide's body (the common case) gets the verdict without the import;
+a changed front matter is validated for real.
+
+Like the slug index this is an optimisation only: entries are written
+atomically, never trusted if unreadable, and the cache can be switched off
+(``cache_dir: false`` or ``--no-cache``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+from guidelint.config import Config
+from guidelint.guide import Guide
+
+VERSION = 1
+Finding = tuple[int, int, str]
+
+
+class SchemaResults:
+    """Lookups and stores of the schema rule's findings for one run."""
+
+    def __init__(self, config: Config) -> None:
+        assert config.cache_dir is not None
+        self.folder = config.cache_dir / f"schema-v{VERSION}"
+        if config.schema is None:
+            schema = resources.files("guidelint").joinpath("data/guide.schema.json").read_bytes()
+        else:
+            schema = config.schema.read_bytes()
+        identity = json.dumps([VERSION, sorted(config.keys.items())]).encode()
+        self.prefix = hashlib.sha256(identity + b"\0" + schema + b"\0").digest()
+
+    def key(self, guide: Guide) -> str:
+        """The cache key of ``guide``'s front matter."""
+        return hashlib.sha256(self.prefix + guide.source[: guide.body_offset]).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> list[Finding] | None:
+        """The remembered findings, or ``None`` when unknown or unreadable."""
+        try:
+            data = json.loads(self._path(key).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, list) or not all(
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], int)
+            and isinstance(item[1], int)
+            and isinstance(item[2], str)
+            for item in data
+        ):
+            return None
+        return [(line, column, message) for line, column, message in data]
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        """Remember ``findings``; a cache that cannot be written is ignored."""
+        from guidelint.fileio import atomic_write
+
+        path = self._path(key)
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            gitignore = self.folder.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# Created by guidelint.\n*\n", encoding="utf-8")
+            atomic_write(path, json.dumps(findings).encode("utf-8"))

@@ -1,0 +1,76 @@
+"""The schema verdict cache: same findings, no jsonschema import when warm."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import guide
+
+BAD = guide("Body.\n", "updatd: 2026-07\ncategory_x: y\n")
+
+PROBE = textwrap.dedent(
+    """
+    import sys
+    from guidelint.cli import main
+    code = main(["check", "content", "--today", "2026-11-26", "--format", "json"])
+    print("JSONSCHEMA", "jsonschema" in sys.modules, file=sys.stderr)
+    raise SystemExit(code)
+    """
+)
+
+
+def run(tmp_path: Path) -> tuple[str, bool]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    imported = "JSONSCHEMA True" in done.stderr
+    return done.stdout, imported
+
+
+def test_warm_run_gives_the_same_findings_without_importing_jsonschema(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bad.md").write_text(BAD, encoding="utf-8")
+    cold, cold_imported = run(tmp_path)
+    warm, warm_imported = run(tmp_path)
+    assert '"rule": "schema"' in cold
+    assert warm == cold
+    assert cold_imported and not warm_imported
+
+
+def test_a_changed_front_matter_is_validated_again(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    path = content / "g.md"
+    path.write_text(BAD, encoding="utf-8")
+    first, _ = run(tmp_path)
+    path.write_text(BAD.replace("updatd: 2026-07\n", ""), encoding="utf-8")
+    second, imported = run(tmp_path)
+    assert imported
+    assert "updatd" in first and "updatd" not in second
+
+
+def test_body_edits_reuse_the_verdict(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    path = content / "g.md"
+    path.write_text(BAD, encoding="utf-8")
+    run(tmp_path)
+    path.write_text(BAD + "\nAnother paragraph.\n", encoding="utf-8")
+    out, imported = run(tmp_path)
+    assert not imported and "updatd" in out
+
+
+def test_no_cache_means_no_cache_folder(tmp_path: Path) -> None:
+    (tmp_path / ".guidelint.yaml").write_text("cache_dir: false\n", encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "g.md").write_text(BAD, encoding="utf-8")
+    _, first = run(tmp_path)
+    _, second = run(tmp_path)
+    assert first and second
+    assert not (tmp_path / ".guidelint_cache").exists()
