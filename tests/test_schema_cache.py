@@ -74,3 +74,20 @@ def test_no_cache_means_no_cache_folder(tmp_path: Path) -> None:
     _, second = run(tmp_path)
     assert first and second
     assert not (tmp_path / ".guidelint_cache").exists()
+
+
+def test_no_cache_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from guidelint.cli import cli
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "g.md").write_text(BAD, encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as folder:
+        Path(folder, "content").mkdir()
+        Path(folder, "content", "g.md").write_text(BAD, encoding="utf-8")
+        result = runner.invoke(cli, ["check", "content", "--today", "2026-11-26", "--no-cache"])
+        assert result.exit_code == 1
+        assert not Path(folder, ".guidelint_cache").exists()

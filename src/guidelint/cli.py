@@ -7,6 +7,7 @@ error.  User mistakes never show a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -176,6 +177,11 @@ def cli() -> None:
     default=None,
     help="Worker processes (default: number of CPUs).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the cache folder (slug index, schema verdicts).",
+)
 def check(
     paths: tuple[Path, ...],
     today: str | None,
@@ -193,6 +199,7 @@ def check(
     quiet: bool,
     no_color: bool,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Lint guides (default: the content root from the config)."""
     from guidelint.config import load_config
@@ -201,6 +208,8 @@ def check(
 
     day = _today(today)
     config = load_config(config_path)
+    if no_cache:
+        config = dataclasses.replace(config, cache_dir=None)
     options = RunOptions(
         today=day,
         select=_rule_list(select),
