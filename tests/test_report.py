@@ -133,3 +133,33 @@ def test_collect_reads_and_lints_the_corpus(tmp_path: Path) -> None:
     assert by_path["pmm-comp"].findings == (("stale-salary", 1),)
     assert by_path["undated"].path == "content/undated.md"  # display paths, as in check
     assert report.totals.total == len(EXPECTED_STATUS)
+
+
+def test_each_guide_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import guidelint.engine
+
+    content = write_corpus(tmp_path)
+    reads: list[str] = []
+    real = guidelint.engine.read_guide
+
+    def counting(path: str, data: bytes, aliases: object = None):  # type: ignore[no-untyped-def]
+        reads.append(path)
+        return real(path, data, aliases)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guidelint.engine, "read_guide", counting)
+    collect([content], build_config({}, tmp_path, "test"), TODAY, cwd=tmp_path)
+    assert sorted(reads) == sorted(f"content/{slug}.md" for slug in EXPECTED_STATUS)
+
+
+def test_parallel_run_gives_the_same_report(tmp_path: Path) -> None:
+    content = write_corpus(tmp_path)
+    originals = sorted(content.glob("*.md"))
+    for copy in range(6):  # past engine.PARALLEL_THRESHOLD, so workers really run
+        for source in originals:
+            text = source.read_text(encoding="utf-8").replace("slug: ", f"slug: c{copy}-", 1)
+            (content / f"{source.stem}-copy{copy}.md").write_text(text, encoding="utf-8")
+    config = build_config({}, tmp_path, "test")
+    serial = collect([content], config, TODAY, cwd=tmp_path, jobs=1)
+    parallel = collect([content], config, TODAY, cwd=tmp_path, jobs=2)
+    assert len(serial.guides) == 77
+    assert parallel == serial

@@ -3,8 +3,9 @@
 :func:`build_report` is a pure function from parsed guides, the lint
 findings for them, the policy and "today" to a :class:`Report`; every output
 format (``guidelint.report_formats``) renders that same value, so the numbers
-agree across formats.  :func:`collect` is the impure part: it finds and reads
-the guides and runs :func:`guidelint.engine.lint` for their open findings.
+agree across formats.  :func:`collect` is the impure part: it runs
+:func:`guidelint.engine.lint`, which hands each parsed guide to
+:func:`guide_facts` and returns those facts with the open findings.
 
 Freshness counts from the later of ``updated`` and ``reviewed`` (a month
 counts from its first day); a guide is *stale* once its window has passed,
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from guidelint.config import Config, Policy
+from guidelint.context import Context
 from guidelint.dates import Duration, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic
 from guidelint.guide import Guide
@@ -120,6 +122,45 @@ class Report:
     findings_by_rule: tuple[tuple[str, int], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class GuideFacts:
+    """What the report needs from one parsed guide: small, picklable, no findings yet."""
+
+    path: str
+    title: str
+    owner: str
+    updated: str | None
+    reviewed: str | None
+    window: Duration
+    start: dt.date | None  # the later of updated/reviewed; None if missing or in the future
+    draft: bool
+    salary_as_of: str | None
+    salary_status: SalaryStatus
+
+
+def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
+    """Read one guide's dates, owner and salary facts (``engine.lint`` calls this per file)."""
+    from guidelint.rules.stale_guide import freshness_base, window
+
+    updated = parse_date(guide.get("updated"))
+    reviewed = parse_date(guide.get("reviewed"))
+    base = freshness_base(guide)
+    start = base[1].start if base is not None and base[1].start <= ctx.today else None
+    salary_date, salary_status = _salary(guide, ctx)
+    return GuideFacts(
+        path=guide.path,
+        title=_text(guide.get("title")) or Path(guide.path).stem,
+        owner=_text(guide.get("owner")) or NO_OWNER,
+        updated=str(updated) if updated else None,
+        reviewed=str(reviewed) if reviewed else None,
+        window=window(guide, ctx.policy.review_every),
+        start=start,
+        draft=guide.get("draft") is True,
+        salary_as_of=str(salary_date) if salary_date else None,
+        salary_status=salary_status,
+    )
+
+
 def build_report(
     guides: Sequence[Guide],
     diagnostics: Iterable[Diagnostic],
@@ -130,15 +171,27 @@ def build_report(
     owner: str | None = None,
     pay_words: tuple[str, ...] = (),
 ) -> Report:
-    """The report for ``guides`` with their open ``diagnostics`` on ``today``."""
+    """The report for parsed ``guides`` with their open ``diagnostics`` on ``today``."""
+    ctx = Context(today=today, policy=policy, pay_words=pay_words)
+    facts = [guide_facts(guide, ctx) for guide in guides]
+    return assemble(facts, diagnostics, policy, today, due_within=due_within, owner=owner)
+
+
+def assemble(
+    facts: Iterable[GuideFacts],
+    diagnostics: Iterable[Diagnostic],
+    policy: Policy,
+    today: dt.date,
+    *,
+    due_within: Duration | None = None,
+    owner: str | None = None,
+) -> Report:
+    """The report from each guide's facts and the run's findings."""
     margin = due_within or policy.due_soon
     by_path: dict[str, list[Diagnostic]] = {}
     for diag in diagnostics:
         by_path.setdefault(diag.path, []).append(diag)
-    records = [
-        _record(guide, by_path.get(guide.path, []), policy, today, margin, pay_words)
-        for guide in guides
-    ]
+    records = [_record(f, by_path.get(f.path, []), today, margin) for f in facts]
     if owner is not None:
         wanted = owner.casefold()
         records = [r for r in records if r.owner.casefold() == wanted]
@@ -179,28 +232,16 @@ def _count(records: Iterable[GuideRecord]) -> StatusCounts:
 
 
 def _record(
-    guide: Guide,
-    found: list[Diagnostic],
-    policy: Policy,
-    today: dt.date,
-    margin: Duration,
-    pay_words: tuple[str, ...],
+    facts: GuideFacts, found: list[Diagnostic], today: dt.date, margin: Duration
 ) -> GuideRecord:
-    from guidelint.rules.stale_guide import freshness_base, window
-
-    updated = parse_date(guide.get("updated"))
-    reviewed = parse_date(guide.get("reviewed"))
-    span = window(guide, policy.review_every)
-    base = freshness_base(guide)
     age = due = days_left = window_days = None
-    if base is not None and base[1].start <= today:
-        start = base[1].start
-        due = span.add_to(start)
-        age = (today - start).days
-        window_days = (due - start).days
+    if facts.start is not None:
+        due = facts.window.add_to(facts.start)
+        age = (today - facts.start).days
+        window_days = (due - facts.start).days
         days_left = (due - today).days
     status: Status
-    if guide.get("draft") is True:
+    if facts.draft:
         status = "draft"
     elif due is None or today > due:
         status = "stale"
@@ -208,23 +249,22 @@ def _record(
         status = "due-soon"
     else:
         status = "fresh"
-    salary_date, salary_status = _salary(guide, policy, today, pay_words)
     rules = Counter(d.rule for d in found)
     errors = sum(1 for d in found if d.severity == "error")
     return GuideRecord(
-        path=guide.path,
-        title=_text(guide.get("title")) or Path(guide.path).stem,
-        owner=_text(guide.get("owner")) or NO_OWNER,
-        updated=str(updated) if updated else None,
-        reviewed=str(reviewed) if reviewed else None,
-        window=str(span),
+        path=facts.path,
+        title=facts.title,
+        owner=facts.owner,
+        updated=facts.updated,
+        reviewed=facts.reviewed,
+        window=str(facts.window),
         age_days=age,
         window_days=window_days,
         due=due,
         days_left=days_left,
         status=status,
-        salary_as_of=str(salary_date) if salary_date else None,
-        salary_status=salary_status,
+        salary_as_of=facts.salary_as_of,
+        salary_status=facts.salary_status,
         findings=tuple(sorted(rules.items())),
         errors=errors,
         warnings=len(found) - errors,
@@ -235,19 +275,17 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _salary(
-    guide: Guide, policy: Policy, today: dt.date, pay_words: tuple[str, ...]
-) -> tuple[PartialDate | None, SalaryStatus]:
+def _salary(guide: Guide, ctx: Context) -> tuple[PartialDate | None, SalaryStatus]:
     """The oldest date the guide's pay figures rest on, and whether it is in the window."""
     from guidelint.prose import salary_claims
 
     as_of = parse_date(guide.get("salary_as_of"))
-    if as_of is not None and as_of.start > today:
+    if as_of is not None and as_of.start > ctx.today:
         as_of = None  # a future date proves nothing (salary-date reports it)
     if guide.meta is None or not _MONEY_HINT.search(guide.body_text):
         claims = []
     else:
-        claims = salary_claims(guide, pay_words)
+        claims = salary_claims(guide, ctx.pay_words)
     dates: list[PartialDate] = [c.marker for c in claims if c.marker is not None]
     if any(c.marker is None for c in claims) or (not claims and guide.has("salary_as_of")):
         if as_of is None:
@@ -256,7 +294,7 @@ def _salary(
     if not dates:
         return None, "none"
     oldest = min(dates, key=lambda d: d.start)
-    stale = oldest.start < policy.salary_window.subtract_from(today)
+    stale = oldest.start < ctx.policy.salary_window.subtract_from(ctx.today)
     return oldest, "stale" if stale else "fresh"
 
 
@@ -271,7 +309,7 @@ def collect(
     owner: str | None = None,
 ) -> Report:
     """Find and read the guides under ``paths``, lint them, and build the report."""
-    from guidelint.engine import RunOptions, discover, display_path, lint, read_file
+    from guidelint.engine import RunOptions, discover, lint
     from guidelint.errors import UsageError
 
     cwd = cwd or Path.cwd()
@@ -282,14 +320,10 @@ def collect(
             )
         paths = [config.content_root]
     files = discover(paths, config)
-    result = lint(files, config, RunOptions(today=today, jobs=jobs), cwd)
-    guides = [read_file(path, display_path(path, cwd), config) for path in files]
-    return build_report(
-        guides,
-        result.diagnostics,
-        config.policy,
-        today,
-        due_within=due_within,
-        owner=owner,
-        pay_words=config.pay_words,
+    # The facts are read in the lint workers from the guide they already
+    # parsed, so each file is read and parsed once, in parallel.
+    result = lint(files, config, RunOptions(today=today, jobs=jobs), cwd, collect=guide_facts)
+    facts = [value for _, value in result.collected]
+    return assemble(
+        facts, result.diagnostics, config.policy, today, due_within=due_within, owner=owner
     )
