@@ -19,6 +19,7 @@ The message suggests one from the guide's ``updated`` date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -27,6 +28,7 @@ from guidelint.context import Context, diagnostic
 from guidelint.dates import PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
+from guidelint.markdown import Block
 from guidelint.prose import own_sentences
 from guidelint.rules._example import example
 
@@ -92,9 +94,9 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     phrases: Sequence[str] = ctx.option(NAME, "phrases", DEFAULT_PHRASES)
     pattern = _pattern(tuple(phrases))
     blocks = guide.body.blocks
-    # Most guides have no such phrase: find candidate blocks with one search
-    # each before splitting anything into sentences.
-    hot = [i for i, block in enumerate(blocks) if pattern.search(block.text)]
+    # Most guides have no such phrase: find candidate blocks before splitting
+    # anything into sentences.
+    hot = _hot_blocks(blocks, tuple(phrases), pattern)
     if not hot:
         return []
     written = parse_date(guide.get("updated"))
@@ -115,6 +117,34 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                 )
             )
     return found
+
+
+def _hot_blocks(
+    blocks: Sequence[Block], phrases: tuple[str, ...], pattern: re.Pattern[str]
+) -> list[int]:
+    """Indexes of the blocks where a phrase occurs.
+
+    A case-insensitive alternation searched block by block was this rule's
+    whole cost; ``str.find`` of each phrase's first word over the lowered
+    text, confirmed by the pattern at each hit, is several times faster.
+    """
+    joined = "\n".join(block.text for block in blocks)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a character whose lower case is longer: be plain
+        return [i for i, block in enumerate(blocks) if pattern.search(block.text)]
+    starts: list[int] = []
+    position = 0
+    for block in blocks:
+        starts.append(position)
+        position += len(block.text) + 1
+    hot: set[int] = set()
+    for word in {phrase.split()[0].lower() for phrase in phrases}:
+        at = lowered.find(word)
+        while at != -1:
+            if pattern.match(joined, at):
+                hot.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(word, at + 1)
+    return sorted(hot)
 
 
 def _suggestion(phrase: str, written: PartialDate | None) -> str:
