@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from guidelint.report import Report
 from guidelint.report_formats import get_renderer
+from guidelint.report_formats.html import COLUMNS
 
 # (path, status, age_days, due, findings) per guide, and totals by status
 Row = tuple[str, str, str, str, str]
@@ -98,8 +99,8 @@ class _Table(HTMLParser):
         a = dict(attrs)
         if tag == "tr" and a.get("class") == "guide":
             self.rows.append({"status": a["data-status"] or ""})
-        elif tag == "td" and self.rows and a.get("data-label"):
-            self.cell = a["data-label"]
+        elif tag == "td" and self.rows:
+            self.cell = COLUMNS[sum(1 for k in self.rows[-1] if k != "status" and k != "path")][0]
             self.rows[-1][self.cell] = ""
         elif tag == "span" and a.get("class") == "path":
             self.in_path = True

@@ -21,6 +21,19 @@ from guidelint.report_formats import due_relative, label
 # are cut off (their label still gives the real age).
 MAX_SHARE = 2.0
 MIN_SHARE = 1.25
+# The guide table's columns: heading and how the inline script sorts them.
+COLUMNS = (
+    ("Status", "text"),
+    ("Guide", "text"),
+    ("Owner", "text"),
+    ("Updated", "text"),
+    ("Reviewed", "text"),
+    ("Age (d)", "num"),
+    ("Window", "text"),
+    ("Due", "num"),
+    ("Salary as of", "text"),
+    ("Findings", "num"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,4 +126,5 @@ def context(report: Report) -> dict[str, Any]:
         "chart": chart(report),
         "owner_scale": 100 / biggest,
         "owners": sorted({r.owner for r in report.guides}, key=str.casefold),
+        "columns": COLUMNS,
     }
