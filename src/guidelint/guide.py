@@ -89,6 +89,8 @@ class Guide:
     body_offset: int = 0
     body_text: str = ""
     keymap: Mapping[str, str] = field(default_factory=dict)
+    # Analyses several rules share (e.g. salary claims), computed once per guide.
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # -- positions -----------------------------------------------------
     @cached_property

@@ -59,6 +59,8 @@ _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split
 # with a plain class is scanned many times faster by the regex engine.
 _CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
 _CODE_END = frozenset(" ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
@@ -194,6 +196,7 @@ _PAY_WORDS = [
     "wage",
     "wages",
 ]
+_PAY_WORD_SET = frozenset(_PAY_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +256,7 @@ def analyse(guide: Guide) -> Prose:
         # none, and skipping them is most of this function's speed.
         if index not in candidates:
             continue
-        block_stats = _statistics(block, block.text, 0, guide.source, candidates[index])
+        block_stats = _statistics(block, block.text, guide.source, candidates[index])
         if not block_stats:
             continue
         exempt = index in exempt_blocks or block.in_footnote
@@ -261,14 +264,8 @@ def analyse(guide: Guide) -> Prose:
             spans = [(0, len(block.text))]
         else:
             spans = _sentence_spans(block.text)
-        ends = [block.byte_offset(end, guide.source) for _, end in spans]
-        for number, (start, end) in enumerate(spans):
-            low = ends[number - 1] if number else -1
-            stats = (
-                tuple(s for s in block_stats if low <= s.offset < ends[number])
-                if len(spans) > 1
-                else block_stats
-            )
+        for start, end in spans:
+            stats = tuple(stat for at, stat in block_stats if start <= at < end)
             if not stats:
                 continue  # no rule looks at a sentence without a statistic
             text = block.text[start:end]
@@ -386,11 +383,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _statistics(
-    block: Block, text: str, start: int, source: bytes, spots: list[int] | None = None
-) -> tuple[Statistic, ...]:
+    block: Block, text: str, source: bytes, spots: list[int] | None = None
+) -> list[tuple[int, Statistic]]:
+    """(character index in ``text``, statistic) for each statistic in a block."""
     if "://" in text or "www." in text:
         text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
-    found: list[Statistic] = []
+    found: list[tuple[int, Statistic]] = []
     for match in _iter_stats(text, spots):
         kind = match.lastgroup or ""
         if kind == "money_code":
@@ -403,9 +401,9 @@ def _statistics(
             continue
         if kind == "money" and _DENOMINATION_RE.match(text, match.end()):
             continue
-        offset = block.byte_offset(start + match.start(), source)
-        found.append(Statistic(kind, match.group(0), offset))
-    return tuple(found)
+        offset = block.byte_offset(match.start(), source)
+        found.append((match.start(), Statistic(kind, match.group(0), offset)))
+    return found
 
 
 def _is_comparison(text: str, start: int, end: int) -> bool:
@@ -519,8 +517,10 @@ def _tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[i
 
 def has_pay_word(text: str, extra: tuple[str, ...] = ()) -> bool:
     """Whether ``text`` speaks of pay (salary, comp, TC, bonus, ...)."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return any(word in words for word in _PAY_WORDS) or any(w.lower() in words for w in extra)
+    words = set(_LOWER_WORD_RE.findall(text.lower()))
+    if not words.isdisjoint(_PAY_WORD_SET):
+        return True
+    return bool(extra) and not words.isdisjoint(w.lower() for w in extra)
 
 
 def date_marker(text: str) -> PartialDate | None:
@@ -528,6 +528,8 @@ def date_marker(text: str) -> PartialDate | None:
     import datetime as dt
 
     best: PartialDate | None = None
+    if not _YEAR_HINT_RE.search(text):
+        return None  # every marker names a year; most sentences have none
     for match in _MARKER_RE.finditer(text):
         year = int(match["year"] or match["dyear"] or match["inyear"])
         month_name = (match["mon"] or match["inmon"] or "").lower()
@@ -552,6 +554,14 @@ class SalaryClaim:
 
 def salary_claims(guide: Guide, extra_pay_words: tuple[str, ...] = ()) -> list[SalaryClaim]:
     """Every non-sample sentence whose money amounts are pay figures."""
+    key = ("salary_claims", extra_pay_words)
+    if key not in guide.memo:  # three rules ask; work it out once
+        guide.memo[key] = _salary_claims(guide, extra_pay_words)
+    result: list[SalaryClaim] = guide.memo[key]
+    return result
+
+
+def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[SalaryClaim]:
     claims: list[SalaryClaim] = []
     blocks = guide.body.blocks
     for sentence in guide.prose.sentences:
