@@ -58,7 +58,6 @@ _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split
 # lookbehind comes after the character class on purpose: a pattern that starts
 # with a plain class is scanned many times faster by the regex engine.
 _CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
-_CODE_END = frozenset(" ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
@@ -260,7 +259,8 @@ def analyse(guide: Guide) -> Prose:
         if not block_stats:
             continue
         exempt = index in exempt_blocks or block.in_footnote
-        if block.kind in ("heading", "table-head", "table-row"):
+        if exempt or block.kind in ("heading", "table-head", "table-row"):
+            # An exempt block's sentences are all exempt: no need to split it.
             spans = [(0, len(block.text))]
         else:
             spans = _sentence_spans(block.text)
@@ -312,7 +312,9 @@ def _candidate_spots(text: str) -> Iterator[int]:
 
 def _with_code(text: str, spot: int) -> int:
     """Move a number's start back over a currency code before it ("USD 120,000")."""
-    if spot >= 3 and text[spot - 1] in _CODE_END and text[spot].isdigit():
+    # Cheap test first: a code is three capitals, maybe then a space.
+    before = text[max(0, spot - 4) : spot].rstrip()
+    if len(before) >= 3 and before[-3:].isupper() and text[spot].isdigit():
         code = _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
         if code is not None:
             return code.start()
