@@ -21,6 +21,8 @@ from guidelint.report_formats import due_relative, label
 # are cut off (their label still gives the real age).
 MAX_SHARE = 2.0
 MIN_SHARE = 1.25
+# Past this many rows a chart scrolls inside its card instead of growing the page.
+LONG_LIST = 40
 # The guide table's columns: heading and how the inline script sorts them.
 COLUMNS = (
     ("Status", "text"),
@@ -68,7 +70,8 @@ def chart(report: Report) -> Chart:
     rows = []
     for record in report.guides:
         if record.age_days is None or not record.window_days:
-            rows.append(ChartRow(record, 100.0, 100.0, False, "no usable date"))
+            why = "dated in the future" if record.updated or record.reviewed else "no usable date"
+            rows.append(ChartRow(record, 100.0, 100.0, False, why))
             continue
         share = record.age_days / record.window_days
         rows.append(
@@ -81,7 +84,7 @@ def chart(report: Report) -> Chart:
             )
         )
     ticks = []
-    step = 0.25 if top <= 1.5 else 0.5
+    step = 0.25 if top <= 1.25 else 0.5
     value = 0.0
     while value <= top + 1e-9:
         text = "due" if abs(value - 1) < 1e-9 else f"{round(value * 100)}%"
@@ -127,4 +130,5 @@ def context(report: Report) -> dict[str, Any]:
         "owner_scale": 100 / biggest,
         "owners": sorted({r.owner for r in report.guides}, key=str.casefold),
         "columns": COLUMNS,
+        "long_list": LONG_LIST,
     }
