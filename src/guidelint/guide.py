@@ -41,6 +41,9 @@ MAX_EXPANDED_NODES = 50_000
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 _YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 
+# Lines longer than this (in bytes) get incremental column counting.
+_LONG_LINE = 1024
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -107,8 +110,21 @@ class Guide:
         starts = self._line_starts
         index = bisect.bisect_right(starts, offset) - 1
         line_start = starts[index]
-        column = len(self.source[line_start:offset].decode("utf-8", errors="replace")) + 1
+        if offset - line_start <= _LONG_LINE:
+            return index + 1, len(self.source[line_start:offset].decode("utf-8", "replace")) + 1
+        # A long line: count on from the last position asked for on it, so a
+        # megabyte line with thousands of findings is read once, not each time.
+        begin, column = self._columns.get(line_start, (line_start, 1))
+        if begin > offset:
+            begin, column = line_start, 1
+        column += len(self.source[begin:offset].decode("utf-8", "replace"))
+        self._columns[line_start] = (offset, column)
         return index + 1, column
+
+    @cached_property
+    def _columns(self) -> dict[int, tuple[int, int]]:
+        """Line start -> the last (offset, column) :meth:`position` found on that long line."""
+        return {}
 
     def key_position(self, *path: str | int) -> tuple[int, int]:
         """Where a front-matter key (or list item) stands; the nearest parent if unknown."""

@@ -31,6 +31,27 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
 )
 _AFTER_ALL = float("inf")
+# Characters between two marks of a long non-ASCII piece (see _marks).
+_STEP = 256
+# (char_start, byte_start, exact, marks) of one piece of a block's text.
+Piece = tuple[int, int, bool, tuple[int, ...] | None]
+
+
+def _marks(text: str) -> tuple[int, ...] | None:
+    """Byte offset of every ``_STEP``-th character of ``text``; ``None`` if it is ASCII.
+
+    Finding the byte of character N then encodes at most ``_STEP``
+    characters, not the whole piece: a paragraph of one huge line with
+    thousands of findings stays linear, not quadratic.
+    """
+    if text.isascii():
+        return None
+    if len(text) <= _STEP:
+        return ()
+    marks = [0]
+    for start in range(0, len(text) - _STEP, _STEP):
+        marks.append(marks[-1] + len(text[start : start + _STEP].encode("utf-8")))
+    return tuple(marks)
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").
@@ -89,13 +110,14 @@ class Block:
 
     ``text`` is the readable text with :data:`CITE` where a citation stands;
     ``pieces`` maps character offsets in ``text`` back to file byte offsets:
-    each entry is ``(char_start, byte_start, exact)`` where ``exact`` says the
-    piece's characters match the source one to one.
+    each entry is ``(char_start, byte_start, exact, marks)`` where ``exact``
+    says the piece's characters match the source one to one and ``marks``
+    (see :func:`_marks`) keeps that lookup cheap in a long piece.
     """
 
     kind: BlockKind
     text: str
-    pieces: tuple[tuple[int, int, bool], ...]
+    pieces: tuple[Piece, ...]
     offset: int
     heading: int  # index into Body.headings of the section heading, -1 before any
     table: int  # table number for table rows and heads, -1 otherwise
@@ -108,9 +130,14 @@ class Block:
         i = bisect.bisect_right(self.pieces, (char, _AFTER_ALL)) - 1
         if i < 0:
             return self.offset
-        char_start, byte_start, exact = self.pieces[i]
+        char_start, byte_start, exact, marks = self.pieces[i]
         if not exact:
             return byte_start
+        if marks is None:  # ASCII: one byte per character
+            return byte_start + char - char_start
+        if marks:  # start from the nearest mark, not the piece's start
+            step = min((char - char_start) // _STEP, len(marks) - 1)
+            char_start, byte_start = char_start + step * _STEP, byte_start + marks[step]
         prefix = self.text[char_start:char]
         return byte_start + len(prefix.encode("utf-8"))
 
@@ -138,11 +165,11 @@ class _Builder:
     table: int
     in_footnote: bool
     parts: list[str] = field(default_factory=list)
-    pieces: list[tuple[int, int, bool]] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     length: int = 0
 
     def add(self, text: str, byte_start: int, exact: bool) -> None:
-        self.pieces.append((self.length, byte_start, exact))
+        self.pieces.append((self.length, byte_start, exact, _marks(text) if exact else ()))
         self.parts.append(text)
         self.length += len(text)
 

@@ -264,8 +264,12 @@ def analyse(guide: Guide) -> Prose:
             spans = [(0, len(block.text))]
         else:
             spans = _sentence_spans(block.text)
+        # block_stats is in text order: each sentence takes a slice (a scan of
+        # all statistics per sentence is quadratic in a huge paragraph).
+        positions = [at for at, _ in block_stats]
         for start, end in spans:
-            stats = tuple(stat for at, stat in block_stats if start <= at < end)
+            first, last = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+            stats = tuple(stat for _, stat in block_stats[first:last])
             if not stats:
                 continue  # no rule looks at a sentence without a statistic
             text = block.text[start:end]
