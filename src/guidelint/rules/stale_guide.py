@@ -73,7 +73,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             SEVERITY,
             guide.key_position(base[0]),
             f"stale: {guide.key_name(base[0])} {base[1]} plus the {span} window was due {due}, "
-            f"{overdue} days ago; update the content and '{guide.key_name('updated')}', "
+            f"{overdue} day{'' if overdue == 1 else 's'} ago; update the content and '{guide.key_name('updated')}', "
             "or record a review with 'guidelint review'",
         )
     ]
