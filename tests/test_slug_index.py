@@ -112,3 +112,16 @@ def test_files_changed_moments_ago_are_not_trusted(tmp_path: Path) -> None:
     rewrite_in_place(path, path.read_text("utf-8").replace("slug: a", "slug: b"))
     os.utime(path)  # now again
     assert set(index(tmp_path, [])) == {"b"}
+
+
+def test_large_runs_recheck_everything_and_agree_with_small_ones(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    paths = [write(root, f"d{i % 3}/g{i}.md", f"guide-{i % 70}") for i in range(80)]
+    age(root)
+    index(tmp_path, [])  # warm the cache
+    rewrite_in_place(paths[5], paths[5].read_text("utf-8").replace("slug: guide-5", "slug: moved"))
+    large = index(tmp_path, paths)  # 80 checked files: the re-check-everything path
+    small = index(tmp_path, paths[:3])
+    assert large == small == index(tmp_path, paths, cache=False)
+    assert large["moved"] == ("content/d2/g5.md",)
+    assert large["guide-1"] == ("content/d1/g1.md", "content/d1/g71.md")

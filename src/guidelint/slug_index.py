@@ -35,6 +35,9 @@ CACHE_VERSION = 1
 # A file modified this recently may be modified again within the same mtime
 # tick without its size changing; such entries are not cached ("racy git").
 RACY_SECONDS = 2.0
+# Up to this many checked files (a pre-commit run) their front matter is read
+# afresh for the index; beyond it every cached entry is re-checked instead.
+FEW_FILES = 64
 
 
 def _front_matter(data: bytes) -> dict[str, Any] | None:
@@ -176,9 +179,7 @@ class _RootIndex:
                         if self.config.exclude and self.config.is_excluded(Path(item.path)):
                             continue
                         names.append(item.name)
-                        self._read(
-                            os.path.join(rel_folder, item.name) if rel_folder else item.name
-                        )
+                        self._read(os.path.join(rel_folder, item.name) if rel_folder else item.name)
                 except OSError:
                     continue
         # A folder changed moments ago may change again within one mtime tick.
@@ -222,10 +223,10 @@ class _RootIndex:
         for rel in [r for r in self.trusted if self.files[r][2] in slugs]:
             self._read(rel, worth_saving=False)
 
-    def verify_all(self) -> None:
+    def verify_all(self, worth_saving: bool = False) -> None:
         """Re-check every trusted file (before saying a slug exists nowhere)."""
         for rel in list(self.trusted):
-            self._read(rel, worth_saving=False)
+            self._read(rel, worth_saving)
 
     def slugs(self) -> dict[str, tuple[str, str | None]]:
         """Real path -> (walked path, slug) of every guide under the root."""
@@ -270,9 +271,9 @@ def collect_slugs(
     re-checked; and if a related slug is found nowhere, every cached entry
     is re-checked before the index says so.
     """
-    from guidelint.engine import display_path
-
     slug_keys = ("slug", *config.keys.get("slug", ()))
+    if len(extra) > FEW_FILES:
+        return _collect_all(roots, extra, config, cwd, slug_keys)
     fresh: dict[str, tuple[str, str | None]] = {}
     wanted: set[str] = set()
     related: set[str] = set()
@@ -298,6 +299,37 @@ def collect_slugs(
     for real, value in fresh.items():
         walked = by_path.get(real, value)[0]
         by_path[real] = (walked, value[1])
+    return _by_slug(by_path, cwd)
+
+
+def _collect_all(
+    roots: Sequence[Path],
+    extra: Sequence[Path],
+    config: Config,
+    cwd: Path,
+    slug_keys: Sequence[str],
+) -> dict[str, tuple[str, ...]]:
+    """A large run: re-check every cached entry (a stat each) instead of
+    reading every checked file's front matter a second time."""
+    by_path: dict[str, tuple[str, str | None]] = {}
+    for root in roots:
+        index = _RootIndex(root, config)
+        index.verify_all(worth_saving=True)
+        index.save()
+        by_path.update(index.slugs())
+    for path in extra:
+        real = os.path.realpath(path)
+        if real not in by_path:  # a checked file outside the content root
+            data = _read_head(real, config.max_file_size)
+            slug = front_matter_slug(data, slug_keys) if data is not None else None
+            by_path[real] = (os.path.abspath(path), slug)
+    return _by_slug(by_path, cwd)
+
+
+def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str, tuple[str, ...]]:
+    """slug -> sorted display paths (relative to ``cwd``, with ``/``)."""
+    from guidelint.engine import display_path
+
     # Display paths are relative to cwd; compute the prefix once, not per file.
     cwd_abs = os.path.abspath(cwd)
     slugs: dict[str, list[str]] = {}
