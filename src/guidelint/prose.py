@@ -50,14 +50,13 @@ _STAT_RE = re.compile(
     ),
     re.IGNORECASE,
 )
-_CODE_BEFORE_RE = re.compile(rf"\b(?:{_CODES})\s?$")
+# A number's first digit (not one inside "350,000") or a currency sign.  The
+# lookbehind comes after the character class on purpose: see _candidate_spots.
+_CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
+_CODE_SET = frozenset(_CODES.split("|"))
 _WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD_NUMBERS})")
 _WORD_BEFORE_RE = re.compile(r"\b(?:a\s+)?[a-z]+$")
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
-# A number's first digit (not one inside "350,000") or a currency sign.  The
-# lookbehind comes after the character class on purpose: a pattern that starts
-# with a plain class is scanned many times faster by the regex engine.
-_CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
 _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
@@ -102,6 +101,9 @@ _HUNDRED_IDIOM_RE = re.compile(
     re.I,
 )
 # "the $10 bill": a denomination, not an amount anyone measured.
+_WORD_AFTER_RE = re.compile(r"[ \t]*(\w+)")
+_NAME_SUFFIX_RE = re.compile(r"[-'’]\w")
+_WORD_BEFORE_END_RE = re.compile(r"(\w+)[ \t]*$")
 _DENOMINATION_RE = re.compile(r"\s*(?:bills?|notes?|coins?)\b", re.I)
 # "If churn is 30%, ...", "For example, say the base is $200k": a premise, not a claim.
 _HYPOTHETICAL_RE = re.compile(
@@ -247,15 +249,13 @@ def analyse(guide: Guide) -> Prose:
     exempt_blocks = _exempt_blocks(body, gotchas)
     sentences: list[Sentence] = []
     block_cited: list[bool] = []
-    candidates = _candidates_by_block(body.blocks)
+    statistics = _statistics_by_block(body.blocks, guide.source)
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
         # Only sentences with statistics matter to any rule; most blocks have
         # none, and skipping them is most of this function's speed.
-        if index not in candidates:
-            continue
-        block_stats = _statistics(block, block.text, guide.source, candidates[index])
+        block_stats = statistics.get(index)
         if not block_stats:
             continue
         exempt = index in exempt_blocks or block.in_footnote
@@ -288,62 +288,87 @@ def analyse(guide: Guide) -> Prose:
     return Prose(tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context)
 
 
-def _iter_stats(text: str, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
-    """``_STAT_RE`` matches, tried only where a statistic can start.
+def _statistics_by_block(
+    blocks: tuple[Block, ...], source: bytes
+) -> dict[int, list[tuple[int, Statistic]]]:
+    """Block index -> (character index, statistic) of every statistic in it.
 
-    Every form starts with a number, a currency sign, a currency code before
-    a number, or a number word in a worded ratio.  Letting ``_STAT_RE`` scan
-    every position is many times slower than finding those spots first.
-    """
-    if spots is None:
-        spots = sorted(_candidate_spots(text))
-    position = 0
-    for spot in spots:
-        if spot < position:
-            continue
-        match = _STAT_RE.match(text, spot)
-        if match is not None:
-            yield match
-            position = match.end()
-
-
-def _candidate_spots(text: str) -> Iterator[int]:
-    """Where in ``text`` a statistic may start (unsorted)."""
-    for found in _CANDIDATE_RE.finditer(text):
-        yield _with_code(text, found.start())
-    yield from _worded_ratio_starts(text)
-
-
-def _with_code(text: str, spot: int) -> int:
-    """Move a number's start back over a currency code before it ("USD 120,000")."""
-    # Cheap test first: a code is three capitals, maybe then a space.
-    before = text[max(0, spot - 4) : spot].rstrip()
-    if len(before) >= 3 and before[-3:].isupper() and text[spot].isdigit():
-        code = _CODE_BEFORE_RE.search(text, max(0, spot - 5), spot)
-        if code is not None:
-            return code.start()
-    return spot
-
-
-def _candidates_by_block(blocks: tuple[Block, ...]) -> dict[int, list[int]]:
-    """Block index -> sorted spots in its text where a statistic may start.
-
-    One search over all the text at once costs far less than a search per
-    block: a guide has dozens of blocks and few of them hold a number.
+    One pass over the whole guide's prose: a guide has dozens of blocks and
+    most hold no number, so a search per block costs more than the search.
     """
     starts: list[int] = []
     position = 0
     for block in blocks:
         starts.append(position)
         position += len(block.text) + 1
+    # Block texts hold no newline (a line break inside a paragraph is a space).
     joined = "\n".join(block.text for block in blocks)
-    found: dict[int, list[int]] = {}
+    if "://" in joined or "www." in joined:
+        joined = _URL_RE.sub(lambda m: " " * len(m.group(0)), joined)
+    matches: list[re.Match[str]] = []
+    end = -1
     for spot in _candidate_spots(joined):
-        index = bisect.bisect_right(starts, spot) - 1
-        found.setdefault(index, []).append(spot - starts[index])
-    for spots in found.values():
-        spots.sort()
+        if spot < end:
+            continue  # inside the previous statistic ("350,000" after "$")
+        match = _STAT_RE.match(joined, spot)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    found: dict[int, list[tuple[int, Statistic]]] = {}
+    for match in matches:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        block_end = starts[index] + len(blocks[index].text)
+        if match.end() > block_end:  # a \s crossed into the next block
+            inside = _STAT_RE.match(joined, match.start(), block_end)
+            if inside is None:
+                continue
+            match = inside
+        kind = _statistic_kind(joined, match)
+        if kind is None:
+            continue
+        local = match.start() - starts[index]
+        offset = blocks[index].byte_offset(local, source)
+        found.setdefault(index, []).append((local, Statistic(kind, match.group(0), offset)))
     return found
+
+
+def _statistic_kind(text: str, match: re.Match[str]) -> str | None:
+    """The match's kind, or ``None`` when context shows it is no statistic."""
+    kind = match.lastgroup or ""
+    if kind == "money_code":
+        kind = "money"
+    if kind == "ratio" and _YEAR_RE.match(match.group(0).split()[-1]):
+        return None
+    if kind == "multiplier" and not _is_comparison(text, match.start(), match.end()):
+        return None
+    if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, match.start()):
+        return None
+    if kind == "money" and _DENOMINATION_RE.match(text, match.end()):
+        return None
+    return kind
+
+
+def _candidate_spots(text: str) -> list[int]:
+    """Sorted places where a statistic may start.
+
+    ``_CANDIDATE_RE`` starts with a plain character class, so the regex
+    engine skips everything else at C speed (trying the full pattern at every
+    position is about forty times slower).  A currency code before a number
+    moves the spot back to the code; worded ratios are found separately.
+    """
+    spots = []
+    for found in _CANDIDATE_RE.finditer(text):
+        spot = found.start()
+        if spot >= 3 and text[spot].isdigit():
+            code_end = spot - 1 if text[spot - 1] == " " else spot
+            code = text[code_end - 3 : code_end]
+            if code in _CODE_SET and (code_end == 3 or not text[code_end - 4].isalnum()):
+                spot = code_end - 3
+        spots.append(spot)
+    if " in " in text or " out of " in text or " In " in text or " Out of " in text:
+        spots.extend(_worded_ratio_starts(text))
+        spots.sort()
+    return spots
 
 
 def _worded_ratio_starts(text: str) -> Iterator[int]:
@@ -388,36 +413,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _statistics(
-    block: Block, text: str, source: bytes, spots: list[int] | None = None
-) -> list[tuple[int, Statistic]]:
-    """(character index in ``text``, statistic) for each statistic in a block."""
-    if "://" in text or "www." in text:
-        text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
-    found: list[tuple[int, Statistic]] = []
-    for match in _iter_stats(text, spots):
-        kind = match.lastgroup or ""
-        if kind == "money_code":
-            kind = "money"
-        if kind == "ratio" and _YEAR_RE.match(match.group(0).split()[-1]):
-            continue
-        if kind == "multiplier" and not _is_comparison(text, match.start(), match.end()):
-            continue
-        if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, match.start()):
-            continue
-        if kind == "money" and _DENOMINATION_RE.match(text, match.end()):
-            continue
-        offset = block.byte_offset(match.start(), source)
-        found.append((match.start(), Statistic(kind, match.group(0), offset)))
-    return found
-
-
 def _is_comparison(text: str, start: int, end: int) -> bool:
     """Whether the multiplier at ``text[start:end]`` is a claim, not a name or a setting."""
     if "×" in text[start:end]:
         return True  # the multiplication sign is never a name
-    after = re.match(r"[ \t]*(\w+)", text[end:])
-    before = re.search(r"(\w+)[ \t]*$", text[:start])
+    # Short windows around the match: the text may be a whole guide.
+    after = _WORD_AFTER_RE.match(text, end, end + 40)
+    before = _WORD_BEFORE_END_RE.search(text, max(0, start - 40), start)
     following = after.group(1).lower() if after else ""
     previous = before.group(1).lower() if before else ""
     if (
@@ -426,7 +428,7 @@ def _is_comparison(text: str, start: int, end: int) -> bool:
         or (previous in _COPULAS and following != "")
     ):
         return True
-    if re.match(r"[-'’]\w", text[end:]):
+    if _NAME_SUFFIX_RE.match(text, end):
         return False  # "10x-funded", "10x's": a name
     # A label after punctuation or at the start ("(2x)", "Manager, 10x"), a
     # preposition's object ("submit to 10x") or a named thing ("10x process").
