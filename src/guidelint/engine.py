@@ -187,11 +187,20 @@ def active_rules(options: RunOptions, settings: dict[str, RuleSetting]) -> dict[
     return active
 
 
-def build_index(config: Config, files: Sequence[Path], cwd: Path) -> CorpusIndex:
-    """Slugs of every guide under the content root and of the files being checked."""
+def build_index(
+    config: Config, files: Sequence[Path], cwd: Path, paths: Sequence[Path] = ()
+) -> CorpusIndex:
+    """Slugs of every guide under the content root and of the files being checked.
+
+    Without a content root on disk, the folders named on the command line
+    stand in for it (and get its cache).
+    """
     from guidelint.slug_index import collect_slugs
 
-    roots = [config.content_root] if config.content_root.is_dir() else []
+    if config.content_root.is_dir():
+        roots = [config.content_root]
+    else:
+        roots = [p for p in paths if p.is_dir() and not p.is_symlink()]
     slugs = collect_slugs(roots, files, config, cwd)
     return CorpusIndex(slugs)
 
@@ -342,7 +351,7 @@ def lint(
         and n not in options.ignore
         for n in RULES
     )
-    index = build_index(config, files, cwd) if needs_index else CorpusIndex()
+    index = build_index(config, files, cwd, paths) if needs_index else CorpusIndex()
     history: dict[Path, bytes] = {}
     if _needs_history(options, config):
         from guidelint.history import previous_versions
