@@ -131,11 +131,7 @@ def _hot_blocks(
     """
     lowered = [block.text.lower() for block in blocks]
     everything = "\0".join(lowered)
-    # The last word of a longer phrase follows a space: " now" does not
-    # match inside "know", which would send most blocks to the pattern.
-    needles = {
-        (" " if len(phrase.split()) > 1 else "") + phrase.split()[-1].lower() for phrase in phrases
-    }
+    needles = {phrase.split()[-1].lower() for phrase in phrases}
     last_words = [word for word in needles if word in everything]
     if not last_words:
         return []
