@@ -91,3 +91,31 @@ def test_no_cache_option(tmp_path: Path) -> None:
         result = runner.invoke(cli, ["check", "content", "--today", "2026-11-26", "--no-cache"])
         assert result.exit_code == 1
         assert not Path(folder, ".guidelint_cache").exists()
+
+
+def test_a_validated_config_is_not_validated_again(tmp_path: Path) -> None:
+    """With a .guidelint.yaml, the warm path still needs no jsonschema."""
+    (tmp_path / ".guidelint.yaml").write_text(
+        "rules:\n  stat-source: {scope: paragraph}\n", encoding="utf-8"
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "g.md").write_text(BAD, encoding="utf-8")
+    first, first_imported = run(tmp_path)
+    second, second_imported = run(tmp_path)
+    assert first == second and first_imported and not second_imported
+
+
+def test_an_edited_config_is_validated_again(tmp_path: Path) -> None:
+    config = tmp_path / ".guidelint.yaml"
+    config.write_text("rules:\n  stat-source: {scope: paragraph}\n", encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "g.md").write_text(BAD, encoding="utf-8")
+    run(tmp_path)
+    config.write_text("rules:\n  stat-source: {scope: sentences}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "rules.stat-source.scope" in done.stderr

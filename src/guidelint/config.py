@@ -8,6 +8,8 @@ and frozen; every path in it is relative to the file it is written in.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
@@ -164,13 +166,42 @@ def _config_validator() -> Any:
     return jsonschema.Draft202012Validator(schema)
 
 
+def _validated_marker(data: Any, base: Path) -> Path | None:
+    """Where the verdict "this exact config is valid" is remembered, if anywhere.
+
+    Keyed by the config's content, this guidelint's version and its config
+    schema, in the cache folder the config names (unvalidated here: a wrong
+    value only means no marker is found).
+    """
+    from guidelint import __version__
+
+    folder = data.get("cache_dir", DEFAULT_CACHE_DIR) if data else None
+    if not isinstance(folder, str) or not folder:
+        return None
+    schema = resources.files("guidelint").joinpath("data/config.schema.json").read_bytes()
+    text = json.dumps([__version__, data], sort_keys=True, default=str).encode()
+    digest = hashlib.sha256(schema + b"\0" + text).hexdigest()
+    return base / folder / "config-v1" / digest
+
+
+def _remember_validated(marker: Path) -> None:
+    from guidelint.fileio import ensure_cache_folder
+
+    with contextlib.suppress(OSError):
+        ensure_cache_folder(marker.parent.parent, marker.parent.name)
+        marker.touch()
+
+
 def build_config(data: Any, base: Path, source: str) -> Config:
     """Validate raw config ``data`` and freeze it into a :class:`Config`."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
-    # An empty config (no file, or an empty one) cannot be wrong: skip building the validator.
+    # An empty config (no file, or an empty one) cannot be wrong, and one
+    # this guidelint has already validated need not import jsonschema again.
+    marker = _validated_marker(data, base)
+    known_good = not data or (marker is not None and marker.exists())
     errors = sorted(
-        _config_validator().iter_errors(data) if data else [],
+        [] if known_good else _config_validator().iter_errors(data),
         key=lambda e: list(e.absolute_path),
     )
     if errors:
@@ -187,18 +218,20 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         canonical: (aliases,) if isinstance(aliases, str) else tuple(aliases)
         for canonical, aliases in data.get("keys", {}).items()
     }
-    return Config(
+    config = Config(
         base=base,
         source=source,
         content_root=(base / data.get("content_root", "content")),
         schema=(base / schema_value) if isinstance(schema_value, str) else None,
         schema_enabled=schema_value is not False,
         policy=policy,
-        rules=_rule_settings(data.get("rules", {}), "rules", source),
+        rules=_rule_settings(data.get("rules", {}), "rules", source, not known_good),
         overrides=tuple(
             Override(
                 tuple(glob_to_regex(g) for g in item["files"]),
-                _rule_settings(item.get("rules", {}), f"overrides.{i}.rules", source),
+                _rule_settings(
+                    item.get("rules", {}), f"overrides.{i}.rules", source, not known_good
+                ),
             )
             for i, item in enumerate(data.get("overrides", []))
         ),
@@ -208,6 +241,9 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         cache_dir=None if cache_value is False else base / str(cache_value),
     )
+    if not known_good and marker is not None and config.cache_dir is not None:
+        _remember_validated(marker)
+    return config
 
 
 def _short(error: Any) -> str:
@@ -222,7 +258,9 @@ def _duration(value: str, where: str, source: str) -> Duration:
     return duration
 
 
-def _rule_settings(raw: Mapping[str, Any], where: str, source: str) -> dict[str, RuleSetting]:
+def _rule_settings(
+    raw: Mapping[str, Any], where: str, source: str, check: bool = True
+) -> dict[str, RuleSetting]:
     from guidelint.rules import RULES
 
     settings: dict[str, RuleSetting] = {}
@@ -239,7 +277,8 @@ def _rule_settings(raw: Mapping[str, Any], where: str, source: str) -> dict[str,
         if value.get("severity") is False:
             value = {**value, "severity": "off"}
         options = {k: v for k, v in value.items() if k != "severity"}
-        _check_options(rule.NAME, rule.OPTIONS, options, f"{where}.{name}", source)
+        if check:
+            _check_options(rule.NAME, rule.OPTIONS, options, f"{where}.{name}", source)
         settings[name] = RuleSetting(value.get("severity"), options)
     return settings
 

@@ -113,3 +113,18 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def ensure_cache_folder(root: Path, *parts: str) -> Path:
+    """Create the cache folder ``root`` (with a ``.gitignore`` of ``*``) and ``root/parts``.
+
+    Like ruff's cache it is then never committed by accident.  The
+    ``.gitignore`` is written in place: it is a constant, and a torn one is
+    simply rewritten by the next run.
+    """
+    folder = root.joinpath(*parts)
+    folder.mkdir(parents=True, exist_ok=True)
+    gitignore = root / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("# Created by guidelint.\n*\n", encoding="utf-8")
+    return folder

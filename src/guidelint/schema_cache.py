@@ -67,12 +67,9 @@ class SchemaResults:
 
     def put(self, key: str, findings: list[Finding]) -> None:
         """Remember ``findings``; a cache that cannot be written is ignored."""
-        from guidelint.fileio import atomic_write
+        from guidelint.fileio import atomic_write, ensure_cache_folder
 
         path = self._path(key)
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            gitignore = self.folder.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# Created by guidelint.\n*\n", encoding="utf-8")
+            ensure_cache_folder(self.folder.parent, self.folder.name, path.parent.name)
             atomic_write(path, json.dumps(findings).encode("utf-8"))

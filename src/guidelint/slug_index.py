@@ -106,14 +106,10 @@ def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list
 
 
 def _save_cache(path: Path, folders: dict[str, list[Any]], files: dict[str, list[Any]]) -> None:
-    from guidelint.fileio import atomic_write
+    from guidelint.fileio import atomic_write, ensure_cache_folder
 
     with contextlib.suppress(OSError):
-        folder = path.parent
-        if not folder.is_dir():
-            folder.mkdir(parents=True, exist_ok=True)
-            # Like ruff's cache: never committed by accident.
-            (folder / ".gitignore").write_text("# Created by guidelint.\n*\n", encoding="utf-8")
+        ensure_cache_folder(path.parent)
         payload = {"version": CACHE_VERSION, "folders": folders, "files": files}
         atomic_write(path, json.dumps(payload, separators=(",", ":")).encode("utf-8"))
 
