@@ -43,7 +43,7 @@ def rewrite_in_place(path: Path, text: str) -> None:
 def index(tmp_path: Path, checked: list[Path], cache: bool = True) -> dict[str, tuple[str, ...]]:
     data = {} if cache else {"cache_dir": False}
     config = build_config(data, tmp_path, "test")
-    return collect_slugs([tmp_path / "content"], checked, config, tmp_path)
+    return collect_slugs([tmp_path / "content"], checked, config, tmp_path, everything=True)
 
 
 def test_cold_and_warm_runs_agree(tmp_path: Path) -> None:
@@ -90,6 +90,16 @@ def test_related_slug_only_in_an_in_place_edit_is_found(tmp_path: Path) -> None:
     assert "target" not in index(tmp_path, [checked])
     rewrite_in_place(other, other.read_text("utf-8").replace("slug: b", "slug: target"))
     assert index(tmp_path, [checked])["target"] == ("content/b.md",)
+
+
+def test_a_small_run_indexes_only_what_it_asks_about(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    checked = write(root, "a.md", "a", related="b")
+    write(root, "b.md", "b")
+    write(root, "c.md", "c")
+    config = build_config({}, tmp_path, "test")
+    found = collect_slugs([root], [checked], config, tmp_path)
+    assert found == {"a": ("content/a.md",), "b": ("content/b.md",)}
 
 
 def test_a_broken_cache_is_ignored(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ import yaml
 from guidelint.config import Config
 from guidelint.guide import GuideLoader
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # A file modified this recently may be modified again within the same mtime
 # tick without its size changing; such entries are not cached ("racy git").
 RACY_SECONDS = 2.0
@@ -134,7 +134,7 @@ class _RootIndex:
         self.cache_path = _cache_file(config, os.path.realpath(root), self.slug_keys)
         self.old_folders, self.old_files = _load_cache(self.cache_path)
         self.folders: dict[str, list[Any]] = {}
-        self.files: dict[str, list[Any]] = {}  # rel -> [size, mtime_ns, slug]
+        self.files: dict[str, list[Any]] = {}  # rel -> [size, mtime_ns, slug, is_symlink]
         self.trusted: set[str] = set()  # files taken from the cache without a stat
         self.changed = False
         self.racy_after = (time.time() - RACY_SECONDS) * 1e9
@@ -154,7 +154,7 @@ class _RootIndex:
             for name in names:
                 rel = os.path.join(rel_folder, name) if rel_folder else name
                 entry = self.old_files.get(rel)
-                if isinstance(entry, list) and len(entry) == 3 and entry[1] != 0:
+                if isinstance(entry, list) and len(entry) == 4 and entry[1] != 0:
                     self.files[rel] = entry
                     self.trusted.add(rel)
                 else:
@@ -175,7 +175,8 @@ class _RootIndex:
                         if self.config.exclude and self.config.is_excluded(Path(item.path)):
                             continue
                         names.append(item.name)
-                        self._read(os.path.join(rel_folder, item.name) if rel_folder else item.name)
+                        rel = os.path.join(rel_folder, item.name) if rel_folder else item.name
+                        self._read(rel, link=item.is_symlink())
                 except OSError:
                     continue
         # A folder changed moments ago may change again within one mtime tick.
@@ -183,7 +184,7 @@ class _RootIndex:
         for sub in subfolders:
             self._walk(os.path.join(rel_folder, sub) if rel_folder else sub)
 
-    def _read(self, rel: str, worth_saving: bool = True) -> None:
+    def _read(self, rel: str, worth_saving: bool = True, link: bool | None = None) -> None:
         """Stat ``rel`` and read its slug unless the cached entry still matches.
 
         A change found while re-checking a few files (``worth_saving`` false)
@@ -192,17 +193,25 @@ class _RootIndex:
         """
         self.trusted.discard(rel)
         path = os.path.join(self.root, rel)
+        if link is None:
+            known = self.files.get(rel) or self.old_files.get(rel)
+            link = (
+                bool(known[3])
+                if isinstance(known, list) and len(known) == 4
+                else os.path.islink(path)
+            )
         try:
             stat = os.stat(path)
         except OSError:
-            self.files[rel] = [-1, 0, None]
+            self.files[rel] = [-1, 0, None, link]
             return
         old = self.old_files.get(rel)
         if (
             isinstance(old, list)
-            and len(old) == 3
+            and len(old) == 4
             and old[0] == stat.st_size
             and old[1] == stat.st_mtime_ns
+            and old[3] == link
         ):
             self.files[rel] = old
             return
@@ -212,7 +221,7 @@ class _RootIndex:
             data = _read_head(path, self.config.max_file_size)
             slug = front_matter_slug(data, self.slug_keys) if data is not None else None
         mtime = stat.st_mtime_ns if stat.st_mtime_ns < self.racy_after else 0
-        self.files[rel] = [stat.st_size, mtime, slug]
+        self.files[rel] = [stat.st_size, mtime, slug, link]
 
     def verify(self, slugs: set[str]) -> None:
         """Re-check every trusted file that claims one of ``slugs``."""
@@ -224,14 +233,19 @@ class _RootIndex:
         for rel in list(self.trusted):
             self._read(rel, worth_saving)
 
-    def slugs(self) -> dict[str, tuple[str, str | None]]:
-        """Real path -> (walked path, slug) of every guide under the root."""
+    def slugs(self, only: set[str] | None = None) -> dict[str, tuple[str, str | None]]:
+        """Real path -> (walked path, slug) of the guides under the root.
+
+        ``only`` keeps the guides with those slugs: all a small run asks about.
+        """
         out: dict[str, tuple[str, str | None]] = {}
         for rel, entry in self.files.items():
-            if entry[0] == -1:
-                continue  # unreadable: no slug to offer
+            slug = entry[2] if isinstance(entry[2], str) else None
+            if entry[0] == -1 or (only is not None and slug not in only):
+                continue  # unreadable (no slug to offer), or not asked about
             path = os.path.join(self.root, rel)
-            out[_real(path)] = (path, entry[2] if isinstance(entry[2], str) else None)
+            # A symlinked guide is the guide it points at, not a second one.
+            out[os.path.realpath(path) if entry[3] else path] = (path, slug)
         return out
 
     def save(self) -> None:
@@ -239,57 +253,64 @@ class _RootIndex:
             _save_cache(self.cache_path, self.folders, self.files)
 
 
-def _real(path: str) -> str:
-    """``realpath`` only where needed: it costs a syscall per path component."""
-    return os.path.realpath(path) if os.path.islink(path) else path
-
-
-def front_matter_links(data: bytes, slug_keys: Sequence[str]) -> tuple[str | None, set[str]]:
+def front_matter_links(
+    data: bytes, slug_keys: Sequence[str], related_keys: Sequence[str] = ("related",)
+) -> tuple[str | None, set[str]]:
     """(slug, related slugs) of one file, read cheaply; never raises."""
     slug = None
     related: set[str] = set()
     meta = _front_matter(data)
     if meta is not None:
         slug = next((meta[k] for k in slug_keys if isinstance(meta.get(k), str)), None)
-        raw = meta.get("related")
+        raw = next((meta[k] for k in related_keys if k in meta), None)
         if isinstance(raw, list):
             related = {r for r in raw if isinstance(r, str)}
     return slug, related
 
 
 def collect_slugs(
-    roots: Sequence[Path], extra: Sequence[Path], config: Config, cwd: Path
+    roots: Sequence[Path],
+    extra: Sequence[Path],
+    config: Config,
+    cwd: Path,
+    everything: bool = False,
 ) -> dict[str, tuple[str, ...]]:
-    """slug -> display paths, over every guide under ``roots`` plus ``extra`` files.
+    """slug -> display paths, over the guides under ``roots`` plus ``extra`` files.
 
     The checked files (``extra``) are always read fresh; cached entries that
     claim their slugs, or the slugs in their ``related`` lists, are
     re-checked; and if a related slug is found nowhere, every cached entry
-    is re-checked before the index says so.
+    is re-checked before the index says so.  For a small run the result
+    holds just those slugs (all the cross-guide rules look up) unless
+    ``everything`` is asked for; a large run always gets every slug.
     """
     slug_keys = ("slug", *config.keys.get("slug", ()))
     if len(extra) > FEW_FILES:
         return _collect_all(roots, extra, config, cwd, slug_keys)
+    related_keys = ("related", *config.keys.get("related", ()))
     fresh: dict[str, tuple[str, str | None]] = {}
     wanted: set[str] = set()
     related: set[str] = set()
     for path in extra:
         data = _read_head(os.path.realpath(path), config.max_file_size)
-        slug, links = front_matter_links(data, slug_keys) if data is not None else (None, set())
+        slug, links = (
+            front_matter_links(data, slug_keys, related_keys) if data is not None else (None, set())
+        )
         fresh[os.path.realpath(path)] = (os.path.abspath(path), slug)
         if slug is not None:
             wanted.add(slug)
         related |= links
     indexes = [_RootIndex(root, config) for root in roots]
+    asked = None if everything else wanted | related  # cross-guide rules look up nothing else
     by_path: dict[str, tuple[str, str | None]] = {}
     for index in indexes:
         index.verify(wanted | related)
-        by_path.update(index.slugs())
+        by_path.update(index.slugs(asked))
     known = {slug for _, slug in (*by_path.values(), *fresh.values())}
     if related - known:
         for index in indexes:
             index.verify_all()
-            by_path.update(index.slugs())
+            by_path.update(index.slugs(asked))
     for index in indexes:
         index.save()
     for real, value in fresh.items():
