@@ -72,12 +72,16 @@ config_option = click.option(
 select_option = click.option(
     "--select", multiple=True, metavar="RULE,...", help="Run only these rules."
 )
-ignore_option = click.option("--ignore", multiple=True, metavar="RULE,...", help="Skip these rules.")
+ignore_option = click.option(
+    "--ignore", multiple=True, metavar="RULE,...", help="Skip these rules."
+)
 diff_base_option = click.option(
     "--diff-base",
     metavar="REV",
     help="Compare guides with git at the merge base of REV and HEAD (default: HEAD).",
 )
+
+
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
     """The named paths that are guides (or folders) inside the content root."""
     from guidelint.engine import is_guide_name
@@ -423,8 +427,12 @@ def report(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @today_option
 @config_option
-@click.option("--salary", is_flag=True, help="The pay figures were confirmed too: move salary_as_of.")
-def review(paths: tuple[Path, ...], today: str | None, config_path: Path | None, salary: bool) -> None:
+@click.option(
+    "--salary", is_flag=True, help="The pay figures were confirmed too: move salary_as_of."
+)
+def review(
+    paths: tuple[Path, ...], today: str | None, config_path: Path | None, salary: bool
+) -> None:
     """Record that an editor confirmed each guide is still true (sets 'reviewed')."""
     from guidelint.config import load_config
     from guidelint.fileio import atomic_write

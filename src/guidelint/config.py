@@ -16,12 +16,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from guidelint import DATA
 from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
 
@@ -160,9 +160,7 @@ def _read_text(path: Path) -> str:
 def _config_validator() -> Any:
     import jsonschema
 
-    schema = json.loads(
-        resources.files("guidelint").joinpath("data/config.schema.json").read_text("utf-8")
-    )
+    schema = json.loads((DATA / "config.schema.json").read_text("utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -178,7 +176,7 @@ def _validated_marker(data: Any, base: Path) -> Path | None:
     folder = data.get("cache_dir", DEFAULT_CACHE_DIR) if data else None
     if not isinstance(folder, str) or not folder:
         return None
-    schema = resources.files("guidelint").joinpath("data/config.schema.json").read_bytes()
+    schema = (DATA / "config.schema.json").read_bytes()
     text = json.dumps([__version__, data], sort_keys=True, default=str).encode()
     digest = hashlib.sha256(schema + b"\0" + text).hexdigest()
     return base / folder / "config-v1" / digest

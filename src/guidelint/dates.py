@@ -8,7 +8,6 @@ from its first day and a year from 1 January.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -112,11 +111,17 @@ def parse_duration(text: str) -> Duration | None:
     return Duration(int(match["n"]), unit)  # type: ignore[arg-type]
 
 
+def _days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange would do, but importing calendar imports locale.
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return (following - dt.date(year, month, 1)).days
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Add calendar months, clamping to the month's last day (Jan 31 + 1mo = Feb 28)."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _days_in_month(year, month + 1)
     return dt.date(year, month + 1, min(day.day, last))
 
 

@@ -17,11 +17,10 @@ import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guidelint import suppression
+from guidelint import DATA, suppression
 from guidelint.config import Config, RuleSetting
 from guidelint.context import Context, CorpusIndex
 from guidelint.diagnostic import Diagnostic
@@ -120,9 +119,7 @@ def load_schema_validator(schema_path: str | None) -> Any:
 
     try:
         if schema_path is None:
-            text = (
-                resources.files("guidelint").joinpath("data/guide.schema.json").read_text("utf-8")
-            )
+            text = (DATA / "guide.schema.json").read_text("utf-8")
         else:
             text = Path(schema_path).read_text(encoding="utf-8")
         schema = json.loads(text)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from guidelint.errors import GuidelintError
@@ -80,6 +79,8 @@ def _write_unnamed(folder: Path, name: str, data: bytes) -> str | None:
 
 
 def _write_named(folder: Path, name: str, data: bytes) -> str:
+    import tempfile  # only where O_TMPFILE is missing: a costly import
+
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         _write_all(fd, data)

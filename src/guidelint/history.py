@@ -11,7 +11,6 @@ without git, there is no history and nothing is compared.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,8 @@ from guidelint.errors import UsageError
 def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | None:
     """Run git; its stdout, or ``None`` when git is missing or fails."""
     try:
+        import subprocess  # imported only when git is really asked
+
         done = subprocess.run(
             ["git", *args],
             cwd=cwd,

@@ -52,6 +52,8 @@ def _marks(text: str) -> tuple[int, ...] | None:
     for start in range(0, len(text) - _STEP, _STEP):
         marks.append(marks[-1] + len(text[start : start + _STEP].encode("utf-8")))
     return tuple(marks)
+
+
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").

@@ -18,9 +18,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from importlib import resources
 from pathlib import Path
 
+from guidelint import DATA
 from guidelint.config import Config
 from guidelint.guide import Guide
 
@@ -35,7 +35,7 @@ class SchemaResults:
         assert config.cache_dir is not None
         self.folder = config.cache_dir / f"schema-v{VERSION}"
         if config.schema is None:
-            schema = resources.files("guidelint").joinpath("data/guide.schema.json").read_bytes()
+            schema = (DATA / "guide.schema.json").read_bytes()
         else:
             schema = config.schema.read_bytes()
         identity = json.dumps([VERSION, sorted(config.keys.items())]).encode()

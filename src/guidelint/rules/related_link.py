@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from urllib.parse import unquote
 
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
@@ -66,5 +65,9 @@ def _local_markdown_target(dest: str) -> str | None:
     """The relative file a link points at, if it is a local ``.md`` link."""
     if not dest or ":" in dest.split("/")[0] or dest.startswith(("/", "#", "//")):
         return None
-    path = unquote(dest.split("#", 1)[0].split("?", 1)[0])
+    path = dest.split("#", 1)[0].split("?", 1)[0]
+    if "%" in path:
+        from urllib.parse import unquote
+
+        path = unquote(path)
     return path if path.endswith(".md") else None

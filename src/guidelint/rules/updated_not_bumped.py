@@ -22,7 +22,6 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
@@ -96,6 +95,8 @@ def _answers_change(old: tuple[str, ...], new: tuple[str, ...]) -> str | None:
             continue
         if not before or not after:
             return "a gotcha answer added" if after else "a gotcha answer removed"
+        from difflib import SequenceMatcher  # only when an answer changed
+
         if SequenceMatcher(None, before, after).ratio() < SAME_ANSWER:
             return "a gotcha answer rewritten"
     return None
