@@ -35,12 +35,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 import pyromark
 import yaml
 
+import guidelint
 from guidelint.markdown import _OPTIONS, parse_body
 
 _CLOSE_RE = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -69,8 +69,9 @@ def schema_validator() -> Any:
     """The packaged guide schema's validator, built as the engine builds it."""
     import jsonschema
 
-    text = resources.files("guidelint").joinpath("data/guide.schema.json").read_text("utf-8")
-    schema = json.loads(text)
+    path = os.path.join(os.path.dirname(guidelint.__file__), "data", "guide.schema.json")
+    with open(path, encoding="utf-8") as handle:
+        schema = json.load(handle)
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     return cls(schema)
 
