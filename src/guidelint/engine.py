@@ -375,7 +375,14 @@ def lint(
                     progress(futures[future], len(work))
     else:
         schema_results = None
-        if config.cache_dir is not None and config.schema_enabled:
+        # Only small runs (pre-commit) remember schema verdicts: they are
+        # where skipping the jsonschema import matters, and a full run
+        # should not leave a cache file per guide behind.
+        if (
+            config.cache_dir is not None
+            and config.schema_enabled
+            and len(work) < PARALLEL_THRESHOLD
+        ):
             from guidelint.schema_cache import SchemaResults
 
             schema_results = SchemaResults(config)
