@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -235,7 +235,9 @@ class Gotcha:
 class Prose:
     """The analysis :mod:`guidelint.rules` read; see :func:`analyse`."""
 
-    sentences: tuple[Sentence, ...]  # only the sentences that hold a statistic
+    # Only sentences that hold a statistic, outside sample answers, gotcha
+    # questions and footnotes (whose statistics no rule reads).
+    sentences: tuple[Sentence, ...]
     gotchas: tuple[Gotcha, ...]
     block_cited: tuple[bool, ...]  # any citation anywhere in the block
     table_cited: frozenset[int]  # tables whose header, lead-in or caption cites
@@ -249,7 +251,10 @@ def analyse(guide: Guide) -> Prose:
     exempt_blocks = _exempt_blocks(body, gotchas)
     sentences: list[Sentence] = []
     block_cited: list[bool] = []
-    statistics = _statistics_by_block(body.blocks, guide.source)
+    # A sample answer, a gotcha's question or a footnote needs no source and
+    # states no salary: no rule reads its statistics, so none are looked for.
+    skipped = exempt_blocks | {i for i, b in enumerate(body.blocks) if b.in_footnote}
+    statistics = _statistics_by_block(body.blocks, guide.source, skipped)
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
@@ -289,20 +294,23 @@ def analyse(guide: Guide) -> Prose:
 
 
 def _statistics_by_block(
-    blocks: tuple[Block, ...], source: bytes
+    blocks: tuple[Block, ...], source: bytes, skipped: Collection[int] = ()
 ) -> dict[int, list[tuple[int, Statistic]]]:
     """Block index -> (character index, statistic) of every statistic in it.
+
+    Blocks in ``skipped`` count as empty.
 
     One pass over the whole guide's prose: a guide has dozens of blocks and
     most hold no number, so a search per block costs more than the search.
     """
+    texts = ["" if i in skipped else block.text for i, block in enumerate(blocks)]
     starts: list[int] = []
     position = 0
-    for block in blocks:
+    for text in texts:
         starts.append(position)
-        position += len(block.text) + 1
+        position += len(text) + 1
     # Block texts hold no newline (a line break inside a paragraph is a space).
-    joined = "\n".join(block.text for block in blocks)
+    joined = "\n".join(texts)
     if "://" in joined or "www." in joined:
         joined = _URL_RE.sub(lambda m: " " * len(m.group(0)), joined)
     matches: list[re.Match[str]] = []
@@ -317,7 +325,7 @@ def _statistics_by_block(
     found: dict[int, list[tuple[int, Statistic]]] = {}
     for match in matches:
         index = bisect.bisect_right(starts, match.start()) - 1
-        block_end = starts[index] + len(blocks[index].text)
+        block_end = starts[index] + len(texts[index])
         if match.end() > block_end:  # a \s crossed into the next block
             inside = _STAT_RE.match(joined, match.start(), block_end)
             if inside is None:
