@@ -98,3 +98,9 @@ def test_phrases_option_replaces_the_list(lint_text: LintFn) -> None:
 def test_suppression(lint_text: LintFn) -> None:
     body = "<!-- guidelint-disable-next-line relative-time -- quoting the 2026 brief -->\nLoops changed this year.\n"
     assert lint_text(guide(body), select=(RULE, "unused-suppression")) == []
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\t", "  "])
+def test_phrases_spaced_oddly_are_still_found(lint_text: LintFn, space: str) -> None:
+    found = lint_text(guide(f"Loops got longer this{space}year for senior roles.\n"), select=RULE)
+    assert [d.rule for d in found] == [RULE]

@@ -125,21 +125,48 @@ def _hot_blocks(
 
     A case-insensitive alternation searched over every block was this
     rule's whole cost.  Every phrase ends in a word ("year", "recently",
-    "now"): only blocks that contain one of those last words, as plain
-    lowercase text, are searched with the pattern.  The pattern still has
-    the last word, so no block it would match is skipped.
+    "now"): each occurrence of such a last word in the lowered text is
+    checked, cheaply, for the words before it; only the blocks that pass
+    are searched with the pattern, which has the final say.
     """
-    lowered = [block.text.lower() for block in blocks]
-    everything = "\0".join(lowered)
-    needles = {phrase.split()[-1].lower() for phrase in phrases}
-    last_words = [word for word in needles if word in everything]
-    if not last_words:
-        return []
-    return [
-        index
-        for index, text in enumerate(lowered)
-        if any(word in text for word in last_words) and pattern.search(blocks[index].text)
-    ]
+    everything = "\0".join(block.text for block in blocks).lower()
+    hot: set[int] = set()
+    for last, head in _endings(phrases).items():
+        at = everything.find(last)
+        while at != -1:
+            end = at + len(last)
+            if not _is_word_char(everything, end) and (
+                (head is None and not _is_word_char(everything, at - 1))
+                or (head is not None and head.search(everything, max(0, at - 40), at))
+            ):
+                hot.add(everything.count("\0", 0, at))
+            at = everything.find(last, end)
+    return [index for index in sorted(hot) if pattern.search(blocks[index].text)]
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    """Whether ``text[index]`` exists and is a word character or a hyphen."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "_-")
+
+
+@lru_cache(maxsize=8)
+def _endings(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
+    """Last word -> a pattern for the words that must come just before it.
+
+    ``None`` when the last word is a phrase on its own ("recently", "now").
+    """
+    heads: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        heads.setdefault(words[-1], []).append(words[:-1])
+    endings: dict[str, re.Pattern[str] | None] = {}
+    for last, options in heads.items():
+        if any(not option for option in options):
+            endings[last] = None
+            continue
+        alternatives = "|".join(r"\s+".join(map(re.escape, option)) for option in options)
+        endings[last] = re.compile(rf"(?<![\w-])(?:{alternatives})\s+$")
+    return endings
 
 
 def _suggestion(phrase: str, written: PartialDate | None) -> str:
