@@ -87,27 +87,35 @@ def is_guide_name(name: str) -> bool:
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
     """The guide files named by ``paths`` (files as given, folders walked), sorted."""
-    found: list[Path] = []
+    return [Path(p) for p in discover_names(paths, config)]
+
+
+def discover_names(paths: Sequence[Path], config: Config) -> list[str]:
+    """:func:`discover` as plain strings: a Path per file costs memory in a large run."""
+    found: list[str] = []
     for path in paths:
         if path.is_symlink() and not path.exists():
-            found.append(path)  # dangling: reported as unreadable, not silently dropped
+            found.append(str(path))  # dangling: reported as unreadable, not silently dropped
         elif path.is_dir():
-            found.extend(_walk(path, config))
+            found.extend(_walk_names(str(path), config))
         elif path.exists() or path.is_symlink():
-            found.append(path)
+            found.append(str(path))
         else:
             raise UsageError(f"path does not exist: {path}")
-    unique = sorted(set(found), key=lambda p: p.as_posix())
-    return unique
+    return sorted(set(found), key=lambda p: p.replace(os.sep, "/"))
 
 
 def _walk(folder: Path, config: Config) -> Iterable[Path]:
+    return (Path(name) for name in _walk_names(str(folder), config))
+
+
+def _walk_names(folder: str, config: Config) -> Iterable[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if is_guide_name(name):
-                path = Path(root) / name
-                if not config.is_excluded(path):
+                path = os.path.join(root, name)
+                if not config.exclude or not config.is_excluded(Path(path)):
                     yield path
         # A folder named like a guide is still a folder: never a guide.
 
@@ -185,7 +193,7 @@ def active_rules(options: RunOptions, settings: dict[str, RuleSetting]) -> dict[
 
 
 def build_index(
-    config: Config, files: Sequence[Path], cwd: Path, paths: Sequence[Path] = ()
+    config: Config, files: Sequence[str | Path], cwd: Path, paths: Sequence[Path] = ()
 ) -> CorpusIndex:
     """Slugs of every guide under the content root and of the files being checked.
 
@@ -275,7 +283,7 @@ def lint_file(
 
 
 def _lint_chunk(
-    chunk: list[tuple[Path, str, bytes | None]],
+    chunk: list[tuple[str, str, bytes | None]],
     config: Config,
     options: RunOptions,
     index: CorpusIndex,
@@ -289,10 +297,10 @@ def _lint_chunk(
         assert collect is not None
         collected.append((guide.path, collect(guide, ctx)))
 
-    for path, display, previous in chunk:
+    for name, display, previous in chunk:
         out.extend(
             lint_file(
-                path,
+                Path(name),
                 display,
                 config,
                 options,
@@ -303,6 +311,30 @@ def _lint_chunk(
             )
         )
     return out, collected
+
+
+# What a pool worker needs for every chunk, set once by _init_worker.
+_WORKER: tuple[Config, RunOptions, CorpusIndex, Callable[[Guide, Context], Any] | None] | None = (
+    None
+)
+
+
+def _init_worker(
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
+    collect: Callable[[Guide, Context], Any] | None,
+) -> None:
+    global _WORKER
+    _WORKER = (config, options, index, collect)
+
+
+def _lint_in_worker(
+    chunk: list[tuple[str, str, bytes | None]],
+) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
+    assert _WORKER is not None, "the pool's initializer did not run"
+    config, options, index, collect = _WORKER
+    return _lint_chunk(chunk, config, options, index, collect)
 
 
 def _needs_history(options: RunOptions, config: Config) -> bool:
@@ -341,32 +373,35 @@ def lint(
         # file is read.  The packaged schema is known good: it is only loaded
         # when a front matter needs validating.
         load_schema_validator(str(config.schema))
-    files = discover(paths, config)
+    names = discover_names(paths, config)
     needs_index = any(
         n in CROSS_GUIDE_RULES
         and (not options.select or n in options.select)
         and n not in options.ignore
         for n in RULES
     )
-    index = build_index(config, files, cwd, paths) if needs_index else CorpusIndex()
+    index = build_index(config, names, cwd, paths) if needs_index else CorpusIndex()
     history: dict[Path, bytes] = {}
     if _needs_history(options, config):
         from guidelint.history import previous_versions
 
-        history = previous_versions(files, options.diff_base, cwd)
-    work = [(path, display_path(path, cwd), history.get(path)) for path in files]
+        history = previous_versions([Path(n) for n in names], options.diff_base, cwd)
+    # Plain strings until each file's turn: a Path apiece adds up in a large run.
+    work = [(name, display_path(Path(name), cwd), history.get(Path(name))) for name in names]
     diagnostics: list[Diagnostic] = []
     collected: list[tuple[str, Any]] = []
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
         chunks = [work[i :: options.jobs * 4] for i in range(options.jobs * 4)]
         from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
 
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = {
-                pool.submit(_lint_chunk, c, config, options, index, collect): len(c)
-                for c in chunks
-                if c
-            }
+        # The config and the index go to each worker once, at its start (by
+        # fork on Linux: no pickling at all), not with every chunk.
+        with ProcessPoolExecutor(
+            max_workers=options.jobs,
+            initializer=_init_worker,
+            initargs=(config, options, index, collect),
+        ) as pool:
+            futures = {pool.submit(_lint_in_worker, c): len(c) for c in chunks if c}
             for future in as_completed(futures):
                 found, values = future.result()
                 diagnostics.extend(found)

@@ -270,7 +270,7 @@ def front_matter_links(
 
 def collect_slugs(
     roots: Sequence[Path],
-    extra: Sequence[Path],
+    extra: Sequence[str | Path],
     config: Config,
     cwd: Path,
     everything: bool = False,
@@ -321,7 +321,7 @@ def collect_slugs(
 
 def _collect_all(
     roots: Sequence[Path],
-    extra: Sequence[Path],
+    extra: Sequence[str | Path],
     config: Config,
     cwd: Path,
     slug_keys: Sequence[str],
