@@ -68,6 +68,7 @@ def test_statistics(body: str, expected: list[str]) -> None:
         ),
         pytest.param("According to Gartner, 61% of teams agree.\n", id="according-to-name"),
         pytest.param("Roughly 61% agree, according to the IEEE.\n", id="according-to-the-name"),
+        pytest.param("Roughly 61% agree, according to eMarketer.\n", id="according-to-camel-name"),
     ],
 )
 def test_cited(body: str) -> None:

@@ -64,7 +64,9 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _SOURCE_PAREN_RE = re.compile(
     # "(Source: ...)", or a named source in the sentence: "according to Gartner"
-    r"(?i:\(\s*(?:source|sources|via|data|according to)\b)|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
+    # (a name has a capital somewhere: "according to eMarketer" too)
+    r"(?i:\(\s*(?:source|sources|via|data|according to)\b)"
+    r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[a-z]{0,3}[A-Z]"
 )
 
 
