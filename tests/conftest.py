@@ -20,23 +20,16 @@ from guidelint.cli import cli
 from guidelint.config import build_config
 from guidelint.diagnostic import Diagnostic
 from guidelint.engine import RunOptions, lint
+from guidelint.rules._example import example
 
 TODAY = dt.date(2026, 11, 26)
 
-FRONT = """\
----
-title: PM vs PMM interview loops
-slug: pm-vs-pmm
-category: role
-updated: 2026-06
-owner: careers-editorial
-{extra}---
-"""
-
-
 def guide(body: str, extra: str = "") -> str:
-    """A valid guide with ``body`` (dedented) and extra front-matter lines."""
-    return FRONT.format(extra=textwrap.dedent(extra)) + "\n" + textwrap.dedent(body)
+    """A valid guide with ``body`` (dedented) and extra front-matter lines.
+
+    The same guide the rule docs' examples are built on.
+    """
+    return example(textwrap.dedent(body), textwrap.dedent(extra))
 
 
 LintFn = Callable[..., list[Diagnostic]]
