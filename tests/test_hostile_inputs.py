@@ -23,6 +23,7 @@ import pytest
 
 from guidelint.guide import MAX_EXPANDED_NODES
 from tests.conftest import CliResult, guide
+from tests.util import run_main
 
 VALID = guide("A guide body with nothing to report.\n")
 UNSOURCED = guide("Churn fell 12% after launch.\n")  # stat-source at line 9, column 12
@@ -269,18 +270,6 @@ def test_size_limit_is_configurable(run_cli, tmp_path: Path) -> None:  # type: i
     assert findings_for(run_cli, tmp_path, data) == _too_large(len(data), 100)
     (tmp_path / ".guidelint.yaml").write_text("max_file_size: 100000\n", encoding="utf-8")
     assert findings_for(run_cli, tmp_path, data) == []
-
-
-def run_main(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str
-) -> CliResult:
-    """The real entry point (``main``), which turns user mistakes into exit 2."""
-    from guidelint.cli import main
-
-    monkeypatch.chdir(cwd)
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return CliResult(code, out, err)
 
 
 def test_bad_size_limit_is_a_config_error(

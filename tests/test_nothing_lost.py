@@ -23,23 +23,13 @@ from typing import Any
 import pytest
 
 from guidelint import fileio
-from guidelint.cli import cli, main
+from guidelint.cli import cli
 from guidelint.engine import is_guide_name
-from tests.conftest import CliResult, guide
+from tests.conftest import guide
+from tests.util import run_main
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
-
-
-def run_main(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str
-) -> CliResult:
-    monkeypatch.chdir(cwd)
-    for var in ("GITHUB_ACTIONS", "GUIDELINT_TODAY", "NO_COLOR", "CI"):
-        monkeypatch.delenv(var, raising=False)
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return CliResult(code, out, err)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[Any, ...]]:

@@ -18,23 +18,12 @@ from typing import Any
 
 import pytest
 
-from guidelint.cli import cli, main
-from tests.conftest import CliResult, guide
+from guidelint.cli import cli
+from tests.conftest import guide
+from tests.util import run_main
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "guidelint"
-
-
-def run_main(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str
-) -> CliResult:
-    """The real entry point in ``cwd``; a traceback would fail the test."""
-    monkeypatch.chdir(cwd)
-    for var in ("GITHUB_ACTIONS", "GUIDELINT_TODAY", "NO_COLOR", "CI"):
-        monkeypatch.delenv(var, raising=False)
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return CliResult(code, out, err)
 
 
 # -- no network ------------------------------------------------------------------

@@ -41,6 +41,16 @@ class MainResult:
     out: str
     err: str
 
+    @property
+    def stdout(self) -> str:
+        """The same as :attr:`out` (the name ``CliResult`` uses)."""
+        return self.out
+
+    @property
+    def stderr(self) -> str:
+        """The same as :attr:`err`."""
+        return self.err
+
 
 def run_main(
     capsys: pytest.CaptureFixture[str],
