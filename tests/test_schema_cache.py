@@ -7,7 +7,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import guide
+from tests.util import run_main
 
 BAD = guide("Body.\n", "updatd: 2026-07\ncategory_x: y\n")
 
@@ -76,21 +79,17 @@ def test_no_cache_means_no_cache_folder(tmp_path: Path) -> None:
     assert not (tmp_path / ".guidelint_cache").exists()
 
 
-def test_no_cache_option(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from guidelint.cli import cli
-
+def test_no_cache_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     content = tmp_path / "content"
     content.mkdir()
     (content / "g.md").write_text(BAD, encoding="utf-8")
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as folder:
-        Path(folder, "content").mkdir()
-        Path(folder, "content", "g.md").write_text(BAD, encoding="utf-8")
-        result = runner.invoke(cli, ["check", "content", "--today", "2026-11-26", "--no-cache"])
-        assert result.exit_code == 1
-        assert not Path(folder, ".guidelint_cache").exists()
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "check", "content", "--today", "2026-11-26", "--no-cache"
+    )
+    assert result.code == 1
+    assert not (tmp_path / ".guidelint_cache").exists()
 
 
 def test_a_validated_config_is_not_validated_again(tmp_path: Path) -> None:
