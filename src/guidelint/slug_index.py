@@ -335,6 +335,8 @@ def _collect_all(
         index.save()
         by_path.update(index.slugs())
     for path in extra:
+        if os.path.abspath(path) in by_path:
+            continue  # walked already: no realpath (a stat per path component) needed
         real = os.path.realpath(path)
         if real not in by_path:  # a checked file outside the content root
             data = _read_head(real, config.max_file_size)
