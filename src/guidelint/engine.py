@@ -61,6 +61,12 @@ class LintResult:
 
 def display_path(path: Path, cwd: Path) -> str:
     """``path`` relative to ``cwd`` when inside it, always with ``/``."""
+    # Fast path (string operations only; a large run shows 10,000 paths):
+    # a path that normalises to somewhere under cwd.
+    folder = os.path.abspath(cwd).rstrip(os.sep) + os.sep
+    text = os.path.abspath(os.path.join(cwd, path))
+    if text.startswith(folder):
+        return text[len(folder) :].replace(os.sep, "/")
     absolute = path if path.is_absolute() else cwd / path
     try:
         return (
@@ -387,7 +393,10 @@ def lint(
 
         history = previous_versions([Path(n) for n in names], options.diff_base, cwd)
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
-    work = [(name, display_path(Path(name), cwd), history.get(Path(name))) for name in names]
+    work = [
+        (name, display_path(Path(name), cwd), history.get(Path(name)) if history else None)
+        for name in names
+    ]
     diagnostics: list[Diagnostic] = []
     collected: list[tuple[str, Any]] = []
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
