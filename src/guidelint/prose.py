@@ -54,8 +54,6 @@ _STAT_RE = re.compile(
 # lookbehind comes after the character class on purpose: see _candidate_spots.
 _CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
 _CODE_SET = frozenset(_CODES.split("|"))
-_WORD_NUMBER_RE = re.compile(rf"(?i:{_WORD_NUMBERS})")
-_WORD_BEFORE_RE = re.compile(r"\b(?:a\s+)?[a-z]+$")
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
 _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
