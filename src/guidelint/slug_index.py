@@ -94,7 +94,8 @@ def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list
     if path is None:
         return {}, {}
     try:
-        data = json.loads(path.read_bytes())
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)  # no bytes copy beside the text: this file can be large
     except (OSError, ValueError):
         return {}, {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
@@ -125,7 +126,7 @@ class _RootIndex:
     a run asks about, :meth:`verify_all` before reporting a slug missing.
     """
 
-    def __init__(self, root: Path, config: Config) -> None:
+    def __init__(self, root: Path, config: Config, trust_folders: bool = True) -> None:
         self.config = config
         self.slug_keys = ("slug", *config.keys.get("slug", ()))
         # Walk the root as named (display paths must match the checked
@@ -138,6 +139,9 @@ class _RootIndex:
         self.trusted: set[str] = set()  # files taken from the cache without a stat
         self.changed = False
         self.racy_after = (time.time() - RACY_SECONDS) * 1e9
+        # A large run re-checks every file anyway: it stats each one as it
+        # walks instead of trusting unchanged folders and re-checking later.
+        self.trust_folders = trust_folders
         self._walk("")
 
     def _walk(self, rel_folder: str) -> None:
@@ -154,7 +158,12 @@ class _RootIndex:
             for name in names:
                 rel = os.path.join(rel_folder, name) if rel_folder else name
                 entry = self.old_files.get(rel)
-                if isinstance(entry, list) and len(entry) == 4 and entry[1] != 0:
+                if (
+                    self.trust_folders
+                    and isinstance(entry, list)
+                    and len(entry) == 4
+                    and entry[1] != 0
+                ):
                     self.files[rel] = entry
                     self.trusted.add(rel)
                 else:
@@ -327,22 +336,45 @@ def _collect_all(
     slug_keys: Sequence[str],
 ) -> dict[str, tuple[str, ...]]:
     """A large run: re-check every cached entry (a stat each) instead of
-    reading every checked file's front matter a second time."""
-    by_path: dict[str, tuple[str, str | None]] = {}
+    reading every checked file's front matter a second time.
+
+    Display paths are built straight from the cached relative paths: a large
+    run keeps no second copy of every path (the index is most of what a
+    whole-corpus run holds in memory).
+    """
+    from guidelint.engine import display_path
+
+    slugs: dict[str, list[str]] = {}
+    walked: list[tuple[str, dict[str, list[Any]]]] = []
     for root in roots:
-        index = _RootIndex(root, config)
-        index.verify_all(worth_saving=True)
+        index = _RootIndex(root, config, trust_folders=False)
         index.save()
-        by_path.update(index.slugs())
+        files = index.files
+        shown = display_path(Path(index.root), cwd)
+        prefix = "" if shown == "." else shown.rstrip("/") + "/"
+        inside = index.root + os.sep
+        for rel, entry in files.items():
+            if entry[0] == -1 or not isinstance(entry[2], str):
+                continue
+            if entry[3]:  # a symlink to another walked guide is that guide, not a second one
+                real = os.path.realpath(os.path.join(index.root, rel))
+                target = files.get(real[len(inside) :]) if real.startswith(inside) else None
+                if target is not None and not target[3]:
+                    continue
+            slugs.setdefault(entry[2], []).append(prefix + rel.replace(os.sep, "/"))
+        walked.append((inside, files))
     for path in extra:
-        if os.path.abspath(path) in by_path:
-            continue  # walked already: no realpath (a stat per path component) needed
-        real = os.path.realpath(path)
-        if real not in by_path:  # a checked file outside the content root
-            data = _read_head(real, config.max_file_size)
-            slug = front_matter_slug(data, slug_keys) if data is not None else None
-            by_path[real] = (os.path.abspath(path), slug)
-    return _by_slug(by_path, cwd)
+        absolute = os.path.abspath(path)
+        if any(
+            absolute.startswith(inside) and absolute[len(inside) :] in files
+            for inside, files in walked
+        ):
+            continue  # walked already
+        data = _read_head(os.path.realpath(path), config.max_file_size)
+        slug = front_matter_slug(data, slug_keys) if data is not None else None
+        if slug is not None:
+            slugs.setdefault(slug, []).append(display_path(Path(path), cwd))
+    return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
 
 
 def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str, tuple[str, ...]]:
