@@ -242,6 +242,9 @@ class Prose:
     block_cited: tuple[bool, ...]  # any citation anywhere in the block
     table_cited: frozenset[int]  # tables whose header, lead-in or caption cites
     table_context: dict[int, str]  # table -> header row + caption text (for pay words, markers)
+    # Blocks that are not the guide's own claims: sample answers, gotcha
+    # questions, footnote definitions.
+    not_claims: frozenset[int] = frozenset()
 
 
 def analyse(guide: Guide) -> Prose:
@@ -253,7 +256,7 @@ def analyse(guide: Guide) -> Prose:
     block_cited: list[bool] = []
     # A sample answer, a gotcha's question or a footnote needs no source and
     # states no salary: no rule reads its statistics, so none are looked for.
-    skipped = exempt_blocks | {i for i, b in enumerate(body.blocks) if b.in_footnote}
+    skipped = frozenset(exempt_blocks | {i for i, b in enumerate(body.blocks) if b.in_footnote})
     statistics = _statistics_by_block(body.blocks, guide.source, skipped)
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
@@ -263,12 +266,7 @@ def analyse(guide: Guide) -> Prose:
         block_stats = statistics.get(index)
         if not block_stats:
             continue
-        exempt = index in exempt_blocks or block.in_footnote
-        if exempt or block.kind in ("heading", "table-head", "table-row"):
-            # An exempt block's sentences are all exempt: no need to split it.
-            spans = [(0, len(block.text))]
-        else:
-            spans = _sentence_spans(block.text)
+        spans = _spans(block)
         # block_stats is in text order: each sentence takes a slice (a scan of
         # all statistics per sentence is quadratic in a huge paragraph).
         positions = [at for at, _ in block_stats]
@@ -284,13 +282,26 @@ def analyse(guide: Guide) -> Prose:
                     text,
                     stats,
                     CITE in text or _has_source_paren(text),
-                    exempt
-                    or text.rstrip().rstrip(CITE + "\"'”’)").endswith("?")
-                    or bool(_HYPOTHETICAL_RE.match(text)),
+                    _not_a_claim(text),
                 )
             )
     table_cited, table_context = _tables(body, block_cited)
-    return Prose(tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context)
+    return Prose(
+        tuple(sentences), tuple(gotchas), tuple(block_cited), table_cited, table_context, skipped
+    )
+
+
+def _spans(block: Block) -> list[tuple[int, int]]:
+    """The sentences of a block; a heading or a table row is one unit."""
+    if block.kind in ("heading", "table-head", "table-row"):
+        return [(0, len(block.text))]
+    return _sentence_spans(block.text)
+
+
+def _not_a_claim(sentence: str) -> bool:
+    """A question, or a hypothetical premise ("If churn is 30%, ...")."""
+    ending = sentence.rstrip().rstrip(CITE + "\"'”’)")
+    return ending.endswith("?") or bool(_HYPOTHETICAL_RE.match(sentence))
 
 
 def _statistics_by_block(
@@ -604,17 +615,12 @@ def own_sentences(guide: Guide, blocks: Iterable[int]) -> Iterator[tuple[int, in
     hypothetical premises, footnotes.
     """
     body = guide.body
-    exempt = _exempt_blocks(body, list(guide.prose.gotchas))
+    not_claims = guide.prose.not_claims
     for index in blocks:
         block = body.blocks[index]
-        if index in exempt or block.in_footnote:
+        if index in not_claims:
             continue
-        if block.kind in ("heading", "table-head", "table-row"):
-            spans = [(0, len(block.text))]
-        else:
-            spans = _sentence_spans(block.text)
-        for start, end in spans:
+        for start, end in _spans(block):
             text = block.text[start:end]
-            if text.rstrip().rstrip(CITE + "\"'”’)").endswith("?") or _HYPOTHETICAL_RE.match(text):
-                continue
-            yield index, start, text
+            if not _not_a_claim(text):
+                yield index, start, text
