@@ -22,6 +22,7 @@ from guidelint.errors import GuidelintError
 
 if TYPE_CHECKING:
     from guidelint.config import Config
+    from guidelint.engine import RunOptions
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -37,6 +38,30 @@ def _today(value: str | None) -> dt.date:
     except ValueError:
         source = "--today" if value else "GUIDELINT_TODAY"
         raise click.BadParameter(f"{source} must be YYYY-MM-DD, got {text!r}") from None
+
+
+def _jobs(jobs: int | None) -> int:
+    """``--jobs``, defaulting to the number of CPUs."""
+    return jobs or os.cpu_count() or 1
+
+
+def _run_options(
+    day: dt.date,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    jobs: int | None,
+    diff_base: str | None,
+) -> RunOptions:
+    """The engine's options from the options ``check`` and ``baseline`` share."""
+    from guidelint.engine import RunOptions
+
+    return RunOptions(
+        today=day,
+        select=_rule_list(select),
+        ignore=_rule_list(ignore),
+        jobs=_jobs(jobs),
+        diff_base=diff_base,
+    )
 
 
 def _rule_list(values: Sequence[str]) -> frozenset[str]:
@@ -207,20 +232,14 @@ def check(
 ) -> None:
     """Lint guides (default: the content root from the config)."""
     from guidelint.config import load_config
-    from guidelint.engine import LintResult, RunOptions, lint
+    from guidelint.engine import LintResult, lint
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
     config = load_config(config_path)
     if no_cache:
         config = dataclasses.replace(config, cache_dir=None)
-    options = RunOptions(
-        today=day,
-        select=_rule_list(select),
-        ignore=_rule_list(ignore),
-        jobs=jobs or os.cpu_count() or 1,
-        diff_base=diff_base,
-    )
+    options = _run_options(day, select, ignore, jobs, diff_base)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
@@ -292,16 +311,10 @@ def baseline_command(
     """
     from guidelint import baseline
     from guidelint.config import load_config
-    from guidelint.engine import RunOptions, lint
+    from guidelint.engine import lint
     from guidelint.fingerprint import file_line_reader, fingerprints
 
-    options = RunOptions(
-        today=_today(today),
-        select=_rule_list(select),
-        ignore=_rule_list(ignore),
-        jobs=os.cpu_count() or 1,
-        diff_base=diff_base,
-    )
+    options = _run_options(_today(today), select, ignore, None, diff_base)
     result = lint(list(paths), load_config(config_path), options)
     baseline.write(output, result, fingerprints(result.diagnostics, file_line_reader(Path.cwd())))
     click.echo(f"Wrote {len(result.diagnostics)} finding(s) in {result.files} file(s) to {output}.")
@@ -415,9 +428,7 @@ def report(
     day = _today(today)
     config = load_config(config_path)
     renderer = get_renderer(fmt)
-    data = collect(
-        list(paths), config, day, jobs=jobs or os.cpu_count() or 1, due_within=margin, owner=owner
-    )
+    data = collect(list(paths), config, day, jobs=_jobs(jobs), due_within=margin, owner=owner)
     _write(renderer(data), output)
     failing = {"stale": data.totals.stale, "due": data.totals.stale + data.totals.due_soon}
     raise SystemExit(1 if fail_on and failing[fail_on] else 0)

@@ -381,15 +381,8 @@ def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str,
     """slug -> sorted display paths (relative to ``cwd``, with ``/``)."""
     from guidelint.engine import display_path
 
-    # Display paths are relative to cwd; compute the prefix once, not per file.
-    cwd_abs = os.path.abspath(cwd)
     slugs: dict[str, list[str]] = {}
     for walked, slug in by_path.values():
-        if slug is None:
-            continue
-        if walked.startswith(cwd_abs + os.sep):
-            shown = walked[len(cwd_abs) + 1 :].replace(os.sep, "/")
-        else:
-            shown = display_path(Path(walked), cwd)
-        slugs.setdefault(slug, []).append(shown)
+        if slug is not None:
+            slugs.setdefault(slug, []).append(display_path(Path(walked), cwd))
     return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
