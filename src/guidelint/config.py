@@ -94,13 +94,25 @@ class Config:
 
     def settings_for(self, path: Path) -> dict[str, RuleSetting]:
         """The rule settings in force for ``path``: global, then matching overrides."""
+        return self.settings_with(self.matching_overrides(path))
+
+    def matching_overrides(self, path: Path) -> tuple[int, ...]:
+        """Indexes of the overrides whose globs match ``path`` (files alike share settings)."""
+        if not self.overrides:
+            return ()  # the common case: no resolve() per file
+        rel = self.relative(path)
+        return tuple(
+            i
+            for i, override in enumerate(self.overrides)
+            if any(p.fullmatch(rel) for p in override.patterns)
+        )
+
+    def settings_with(self, matched: tuple[int, ...]) -> dict[str, RuleSetting]:
+        """The global rule settings with the overrides at indexes ``matched`` applied."""
         merged = dict(self.rules)
-        if self.overrides:
-            rel = self.relative(path)
-            for override in self.overrides:
-                if any(p.fullmatch(rel) for p in override.patterns):
-                    for name, setting in override.rules.items():
-                        merged[name] = _merge_setting(merged.get(name), setting)
+        for index in matched:
+            for name, setting in self.overrides[index].rules.items():
+                merged[name] = _merge_setting(merged.get(name), setting)
         return merged
 
 

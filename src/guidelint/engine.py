@@ -14,7 +14,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +35,8 @@ CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
 HISTORY_RULE = "updated-not-bumped"  # the rule that compares with git
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+# The rules that run on a file (name -> severity) and their options.
+Plan = tuple[dict[str, str], dict[str, Mapping[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ class LintResult:
     collected: tuple[tuple[str, Any], ...] = field(default=())
 
 
-def display_path(path: Path, cwd: Path) -> str:
+def display_path(path: str | Path, cwd: Path) -> str:
     """``path`` relative to ``cwd`` when inside it, always with ``/``."""
     # Fast path (string operations only; a large run shows 10,000 paths):
     # a path that normalises to somewhere under cwd.
@@ -67,6 +69,7 @@ def display_path(path: Path, cwd: Path) -> str:
     text = os.path.abspath(os.path.join(cwd, path))
     if text.startswith(folder):
         return text[len(folder) :].replace(os.sep, "/")
+    path = Path(path)
     absolute = path if path.is_absolute() else cwd / path
     try:
         return (
@@ -225,6 +228,7 @@ def lint_file(
     previous: bytes | None = None,
     on_guide: Callable[[Guide, Context], None] | None = None,
     schema_results: SchemaResults | None = None,
+    plans: dict[tuple[int, ...], Plan] | None = None,
 ) -> list[Diagnostic]:
     """All findings for one file, suppressions and severities applied, sorted.
 
@@ -233,9 +237,17 @@ def lint_file(
     more than findings (the freshness report) does not parse the file again.
     ``schema_results``, for small runs, remembers the schema rule's verdict
     per front matter so that jsonschema is imported only when one changed.
+    ``plans`` remembers, across the files of a run, which rules run with
+    which options for each set of matching overrides (usually just one).
     """
-    settings = config.settings_for(path)
-    active = active_rules(options, settings)
+    matched = config.matching_overrides(path)
+    plan = plans.get(matched) if plans is not None else None
+    if plan is None:
+        settings = config.settings_with(matched)
+        plan = (active_rules(options, settings), {n: s.options for n, s in settings.items()})
+        if plans is not None:
+            plans[matched] = plan
+    active, rule_options = plan
     guide = read_file(path, display, config)
     before = None
     if previous is not None and HISTORY_RULE in active:
@@ -257,7 +269,7 @@ def lint_file(
     ctx = Context(
         today=options.today,
         policy=config.policy,
-        options={name: s.options for name, s in settings.items()},
+        options=rule_options,
         index=index,
         pay_words=config.pay_words,
         schema=validator,
@@ -295,9 +307,11 @@ def _lint_chunk(
     index: CorpusIndex,
     collect: Callable[[Guide, Context], Any] | None = None,
     schema_results: SchemaResults | None = None,
+    plans: dict[tuple[int, ...], Plan] | None = None,
 ) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
     out: list[Diagnostic] = []
     collected: list[tuple[str, Any]] = []
+    plans = {} if plans is None else plans
 
     def keep(guide: Guide, ctx: Context) -> None:
         assert collect is not None
@@ -314,6 +328,7 @@ def _lint_chunk(
                 previous,
                 keep if collect else None,
                 schema_results,
+                plans,
             )
         )
     return out, collected
@@ -387,14 +402,14 @@ def lint(
         for n in RULES
     )
     index = build_index(config, names, cwd, paths) if needs_index else CorpusIndex()
-    history: dict[Path, bytes] = {}
+    history: dict[str, bytes] = {}
     if _needs_history(options, config):
         from guidelint.history import previous_versions
 
-        history = previous_versions([Path(n) for n in names], options.diff_base, cwd)
+        history = previous_versions(names, options.diff_base, cwd)
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [
-        (name, display_path(Path(name), cwd), history.get(Path(name)) if history else None)
+        (name, display_path(name, cwd), history.get(name) if history else None)
         for name in names
     ]
     diagnostics: list[Diagnostic] = []
@@ -430,8 +445,11 @@ def lint(
             from guidelint.schema_cache import SchemaResults
 
             schema_results = SchemaResults(config)
+        plans: dict[tuple[int, ...], Plan] = {}
         for item in work:
-            found, values = _lint_chunk([item], config, options, index, collect, schema_results)
+            found, values = _lint_chunk(
+                [item], config, options, index, collect, schema_results, plans
+            )
             diagnostics.extend(found)
             collected.extend(values)
             if progress:

@@ -350,7 +350,7 @@ def _collect_all(
         index = _RootIndex(root, config, trust_folders=False)
         index.save()
         files = index.files
-        shown = display_path(Path(index.root), cwd)
+        shown = display_path(index.root, cwd)
         prefix = "" if shown == "." else shown.rstrip("/") + "/"
         inside = index.root + os.sep
         for rel, entry in files.items():
@@ -373,7 +373,7 @@ def _collect_all(
         data = _read_head(os.path.realpath(path), config.max_file_size)
         slug = front_matter_slug(data, slug_keys) if data is not None else None
         if slug is not None:
-            slugs.setdefault(slug, []).append(display_path(Path(path), cwd))
+            slugs.setdefault(slug, []).append(display_path(path, cwd))
     return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
 
 
@@ -384,5 +384,5 @@ def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str,
     slugs: dict[str, list[str]] = {}
     for walked, slug in by_path.values():
         if slug is not None:
-            slugs.setdefault(slug, []).append(display_path(Path(walked), cwd))
+            slugs.setdefault(slug, []).append(display_path(walked, cwd))
     return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
