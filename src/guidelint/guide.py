@@ -41,6 +41,8 @@ MAX_EXPANDED_NODES = 50_000
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 _YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 
+# The YAML starts on the line after the opening '---'.
+_YAML_FIRST_LINE = 2
 # Lines longer than this (in bytes) get incremental column counting.
 _LONG_LINE = 1024
 
@@ -54,11 +56,21 @@ class GuideLoader(yaml.CSafeLoader):
     as text, ``updated-date`` reports it like any other value that is not a date.
     """
 
+    # Set when a mapping repeats a key: only then are key positions (which
+    # report the duplicate) worked out while loading, not on first use.
+    duplicate_keys = False
+
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
             return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
         except ValueError:
             return self.construct_scalar(node)  # type: ignore[arg-type]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # Before the parent's flatten_mapping, which rewrites node.value for "<<" merges.
+        if len({str(key.value) for key, _ in node.value}) < len(node.value):
+            self.duplicate_keys = True
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 GuideLoader.add_constructor("tag:yaml.org,2002:timestamp", GuideLoader.construct_yaml_timestamp)
@@ -88,7 +100,7 @@ class Guide:
     source: bytes
     problems: tuple[ParseProblem, ...] = ()
     meta: Mapping[str, Any] | None = None
-    positions: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    yaml_text: str = ""  # the front matter's YAML, for key positions on demand
     body_offset: int = 0
     body_text: str = ""
     keymap: Mapping[str, str] = field(default_factory=dict)
@@ -96,6 +108,17 @@ class Guide:
     memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # -- positions -----------------------------------------------------
+    @cached_property
+    def positions(self) -> Mapping[KeyPath, tuple[int, int]]:
+        """(line, column) of every front-matter key and list item, by key path.
+
+        Worked out on first use (most guides never need one: only a finding
+        about a key does), by composing the YAML once more.
+        """
+        if self.meta is None:
+            return {(): (_YAML_FIRST_LINE - 1, 1)}
+        return _key_positions(self.yaml_text, _YAML_FIRST_LINE)[0]
+
     @cached_property
     def _line_starts(self) -> list[int]:
         # bytes.splitlines breaks at \n, \r\n and a lone \r: the same line
@@ -223,41 +246,39 @@ def read_guide(
         )
         return Guide(path, source, (problem,), keymap=keymap)
     yaml_text = text[opening.end() : closing.start()]
-    first_line = 2  # the YAML starts on the line after the opening '---'
+    first_line = _YAML_FIRST_LINE
     after_close = closing.end()
     line_end = re.match(r"\r\n|\r|\n", text[after_close : after_close + 2])
     body_start = after_close + (line_end.end() if line_end else 0)
     body_text = text[body_start:]
     body_offset = len(text[:body_start].encode("utf-8"))
 
-    meta, positions, problems = _load_yaml(yaml_text, first_line)
+    meta, problems = _load_yaml(yaml_text, first_line)
     if meta is not None and aliases:
         for canonical, names in aliases.items():
             present = [n for n in names if n in meta]
             if canonical not in meta and present:
                 keymap[canonical] = present[0]
-    return Guide(path, source, tuple(problems), meta, positions, body_offset, body_text, keymap)
+    return Guide(path, source, tuple(problems), meta, yaml_text, body_offset, body_text, keymap)
 
 
 def _unreadable(path: str, data: bytes, rule: str, message: str) -> Guide:
     return Guide(path, b"", (ParseProblem(rule, 1, 1, message),))
 
 
-def _load_yaml(
-    text: str, first_line: int
-) -> tuple[dict[str, Any] | None, dict[KeyPath, tuple[int, int]], list[ParseProblem]]:
+def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[ParseProblem]]:
+    """The front matter as JSON-like data (``None`` if unusable) and what is wrong with it."""
     problems: list[ParseProblem] = []
-    positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
     if not text.strip():
         problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
-        return None, positions, problems
+        return None, problems
     marks = _MarkMap(text, first_line)
     loader = GuideLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
-            return None, positions, problems
+            return None, problems
         # Without an alias ("*name") nothing expands: the node count is
         # bounded by the text, and counting it would cost every guide time.
         if "*" in text and _expanded_size(node) > MAX_EXPANDED_NODES:
@@ -270,7 +291,7 @@ def _load_yaml(
                     "through aliases; refusing to load it",
                 )
             )
-            return None, positions, problems
+            return None, problems
         if not isinstance(node, yaml.MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             problems.append(
@@ -280,9 +301,10 @@ def _load_yaml(
                     f"front matter is {kind}, not a mapping of keys to values",
                 )
             )
-            return None, positions, problems
-        _record_positions(node, (), marks, positions, problems)
+            return None, problems
         data = loader.construct_document(node)
+        if loader.duplicate_keys:  # rare: find where, to report each duplicate
+            problems.extend(_key_positions(text, first_line)[1])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = marks(mark) if mark else (first_line, 1)
@@ -292,7 +314,7 @@ def _load_yaml(
         problems.append(
             ParseProblem("frontmatter", line, column, f"front matter is not valid YAML: {reason}")
         )
-        return None, positions, problems
+        return None, problems
     except yaml.reader.ReaderError as exc:
         # libyaml gives a byte offset into the YAML, not a line: find the line.
         line, column = _offset_position(text.encode("utf-8")[: exc.position], first_line)
@@ -305,7 +327,7 @@ def _load_yaml(
                 f"is not allowed ({exc.reason})",
             )
         )
-        return None, positions, problems
+        return None, problems
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())  # one line, whatever libyaml said
         problems.append(
@@ -313,17 +335,33 @@ def _load_yaml(
                 "frontmatter", first_line - 1, 1, f"front matter is not valid YAML: {reason}"
             )
         )
-        return None, positions, problems
+        return None, problems
     except RecursionError:
         problems.append(
             ParseProblem(
                 "frontmatter", first_line - 1, 1, "front matter is nested too deeply to read"
             )
         )
-        return None, positions, problems
+        return None, problems
     finally:
         loader.dispose()
-    return _normalise(data), positions, problems
+    return _normalise(data), problems
+
+
+def _key_positions(
+    text: str, first_line: int
+) -> tuple[dict[KeyPath, tuple[int, int]], list[ParseProblem]]:
+    """Key path -> (line, column) for YAML that loaded fine, and its duplicate keys."""
+    positions: dict[KeyPath, tuple[int, int]] = {(): (first_line - 1, 1)}
+    problems: list[ParseProblem] = []
+    loader = GuideLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is not None:
+        _record_positions(node, (), _MarkMap(text, first_line), positions, problems)
+    return positions, problems
 
 
 class _MarkMap:
