@@ -70,7 +70,7 @@ class GuideLoader(yaml.CSafeLoader):
         # Before the parent's flatten_mapping, which rewrites node.value for "<<" merges.
         if len({str(key.value) for key, _ in node.value}) < len(node.value):
             self.duplicate_keys = True
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
 
 GuideLoader.add_constructor("tag:yaml.org,2002:timestamp", GuideLoader.construct_yaml_timestamp)
