@@ -55,7 +55,7 @@ def test_pieces_map_characters_back_to_bytes() -> None:
     block = parsed.blocks[1]
     source = body.encode()
     char = block.text.index("92%")
-    assert block.byte_offset(char, source) - base == source.index(b"92%")
+    assert block.byte_offset(char) - base == source.index(b"92%")
 
 
 def test_footnotes_defined_and_referenced() -> None:

@@ -125,7 +125,7 @@ class Block:
     table: int  # table number for table rows and heads, -1 otherwise
     in_footnote: bool
 
-    def byte_offset(self, char: int, source: bytes) -> int:
+    def byte_offset(self, char: int) -> int:
         """File byte offset of character ``char`` of :attr:`text`."""
         # bisect on the tuples themselves: (char, ...) sorts by char first;
         # (char, inf) lands after every piece starting at or before char.
@@ -308,7 +308,7 @@ def parse_body(body: str, base: int) -> Body:
             if kind == "InlineHtml" and _HTML_CITE_RE.match(html):
                 add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
 
-    final_blocks = [_with_text_refs(block, refs, source, base) for block in blocks]
+    final_blocks = [_with_text_refs(block, refs) for block in blocks]
     refs.sort(key=lambda r: r.offset)
     return Body(
         tuple(headings),
@@ -341,7 +341,7 @@ def _close(stack: list[_Builder], blocks: list[Block]) -> None:
         blocks.append(builder.build())
 
 
-def _with_text_refs(block: Block, refs: list[FootnoteRef], source: bytes, base: int) -> Block:
+def _with_text_refs(block: Block, refs: list[FootnoteRef]) -> Block:
     """Turn a literal ``[^id]`` left in text into a citation marker.
 
     pulldown-cmark emits a footnote reference as an event only when the body
@@ -352,7 +352,7 @@ def _with_text_refs(block: Block, refs: list[FootnoteRef], source: bytes, base: 
         return block
     text = block.text
     for match in _FOOTNOTE_TEXT_RE.finditer(text):
-        refs.append(FootnoteRef(match.group(1), block.byte_offset(match.start(), source)))
+        refs.append(FootnoteRef(match.group(1), block.byte_offset(match.start())))
     replaced = _FOOTNOTE_TEXT_RE.sub(lambda m: CITE.ljust(len(m.group(0))), text)
     return Block(
         block.kind,

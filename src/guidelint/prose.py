@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from guidelint.dates import PartialDate
@@ -54,10 +54,12 @@ _STAT_RE = re.compile(
 # lookbehind comes after the character class on purpose: see _candidate_spots.
 _CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
 _CODE_SET = frozenset(_CODES.split("|"))
+# "USD 120": an upper-case code of its own, then a number (the match starts at the code).
+_CODE_SPOT_RE = re.compile(rf"(?:{_CODES})(?<![^\W_]...) ?(?=[0-9])")
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
+_WORD_NUMBER_ENDINGS = tuple(_WORD_NUMBER_SET)
 _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _YEAR_RE = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _SOURCE_PAREN_RE = re.compile(
@@ -138,7 +140,19 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]\ue000]*(?=\s+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|\s*$)")
+# A sentence ends at the first of a run of . ! ? … (then closing quotes,
+# brackets or a citation) before a capital, a digit or the end.  A full stop
+# after an abbreviation ("e.g.", "vs.") or a lone letter ("Plan A.") ends
+# nothing: each is a lookbehind, so finding every boundary is one C-speed
+# scan with no Python work per full stop.
+_NOT_AFTER_ABBREVIATION = "".join(
+    rf"(?<!(?<![\w.]){re.escape(word)}\.)" for word in sorted(_ABBREVIATIONS)
+)
+_BOUNDARY_RE = re.compile(
+    r"(?:\.(?<![.!?…]\.)(?i:" + _NOT_AFTER_ABBREVIATION + r")(?<!(?<![\w.])[^\W\d_]\.)"
+    r"|!(?<![.!?…]!)|\?(?<![.!?…]\?)|…(?<![.!?…]…))"
+    r"[.!?…]*[\"'”’)\]\ue000]*(?=\s+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|\s*$)"
+)
 _STRONG_WEAK_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:?$", re.I)
 _GOTCHA_RE = re.compile(r"\bgotchas?\b", re.I)
 
@@ -206,7 +220,13 @@ class Statistic:
 
     kind: str  # percent, money, multiplier or ratio
     text: str
-    offset: int  # byte offset in the file
+    char: int  # where it starts in its block's text
+    block: Block = field(repr=False, compare=False)
+
+    @property
+    def offset(self) -> int:
+        """Byte offset in the file (worked out only for a statistic a finding points at)."""
+        return self.block.byte_offset(self.char)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +277,7 @@ def analyse(guide: Guide) -> Prose:
     # A sample answer, a gotcha's question or a footnote needs no source and
     # states no salary: no rule reads its statistics, so none are looked for.
     skipped = frozenset(exempt_blocks | {i for i, b in enumerate(body.blocks) if b.in_footnote})
-    statistics = _statistics_by_block(body.blocks, guide.source, skipped)
+    statistics = _statistics_by_block(body.blocks, skipped)
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
@@ -305,7 +325,7 @@ def _not_a_claim(sentence: str) -> bool:
 
 
 def _statistics_by_block(
-    blocks: tuple[Block, ...], source: bytes, skipped: Collection[int] = ()
+    blocks: tuple[Block, ...], skipped: Collection[int] = ()
 ) -> dict[int, list[tuple[int, Statistic]]]:
     """Block index -> (character index, statistic) of every statistic in it.
 
@@ -346,8 +366,7 @@ def _statistics_by_block(
         if kind is None:
             continue
         local = match.start() - starts[index]
-        offset = blocks[index].byte_offset(local, source)
-        found.setdefault(index, []).append((local, Statistic(kind, match.group(0), offset)))
+        found.setdefault(index, []).append((local, Statistic(kind, match.group(0), local, blocks[index])))
     return found
 
 
@@ -373,19 +392,16 @@ def _candidate_spots(text: str) -> list[int]:
     ``_CANDIDATE_RE`` starts with a plain character class, so the regex
     engine skips everything else at C speed (trying the full pattern at every
     position is about forty times slower).  A currency code before a number
-    moves the spot back to the code; worded ratios are found separately.
+    ("USD 120") and worded ratios ("one in five") add spots of their own.
     """
-    spots = []
-    for found in _CANDIDATE_RE.finditer(text):
-        spot = found.start()
-        if spot >= 3 and text[spot].isdigit():
-            code_end = spot - 1 if text[spot - 1] == " " else spot
-            code = text[code_end - 3 : code_end]
-            if code in _CODE_SET and (code_end == 3 or not text[code_end - 4].isalnum()):
-                spot = code_end - 3
-        spots.append(spot)
+    spots = [found.start() for found in _CANDIDATE_RE.finditer(text)]
+    extra: list[int] = []
+    if any(code in text for code in _CODE_SET):
+        extra.extend(found.start() for found in _CODE_SPOT_RE.finditer(text))
     if " in " in text or " out of " in text or " In " in text or " Out of " in text:
-        spots.extend(_worded_ratio_starts(text))
+        extra.extend(_worded_ratio_starts(text))
+    if extra:
+        spots.extend(extra)
         spots.sort()
     return spots
 
@@ -395,13 +411,15 @@ def _worded_ratio_starts(text: str) -> Iterator[int]:
     for joiner in (" in ", " out of ", " In ", " Out of "):
         at = text.find(joiner)
         while at != -1:
-            # The word just before the joiner, from a short slice.
-            words = text[max(0, at - 12) : at].split()
-            if words and words[-1].lower() in _WORD_NUMBER_SET:
-                start = at - len(words[-1])
-                if len(words) > 1 and words[-2].lower() == "a":  # "a hundred in"
-                    start = text.rfind(words[-2], 0, start)
-                yield start
+            # Most "in"s follow no number word: one cheap test rules them out.
+            if text[max(0, at - 8) : at].lower().endswith(_WORD_NUMBER_ENDINGS):
+                # The word just before the joiner, from a short slice.
+                words = text[max(0, at - 12) : at].split()
+                if words and words[-1].lower() in _WORD_NUMBER_SET:
+                    start = at - len(words[-1])
+                    if len(words) > 1 and words[-2].lower() == "a":  # "a hundred in"
+                        start = text.rfind(words[-2], 0, start)
+                    yield start
             at = text.find(joiner, at + 1)
 
 
@@ -417,16 +435,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY_RE.finditer(text):
-        # The word before the full stop (a bounded window: no rescans).
-        word = _LAST_WORD_RE.search(text, max(start, match.start() - 24), match.start() + 1)
-        token = (word.group(1) if word else "").rstrip(".").lower()
-        if match.group(0).startswith(".") and (
-            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-        ):
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
+    for end in [match.end() for match in _BOUNDARY_RE.finditer(text)]:
+        spans.append((start, end))
+        start = end
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans

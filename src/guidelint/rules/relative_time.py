@@ -104,7 +104,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
         for match in pattern.finditer(text):
             phrase = " ".join(match.group(0).split())
-            offset = blocks[index].byte_offset(start + match.start(), guide.source)
+            offset = blocks[index].byte_offset(start + match.start())
             found.append(
                 diagnostic(
                     guide,
