@@ -24,6 +24,7 @@ from guidelint.rules._example import example
 
 TODAY = dt.date(2026, 11, 26)
 
+
 def guide(body: str, extra: str = "") -> str:
     """A valid guide with ``body`` (dedented) and extra front-matter lines.
 

@@ -409,8 +409,7 @@ def lint(
         history = previous_versions(names, options.diff_base, cwd)
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [
-        (name, display_path(name, cwd), history.get(name) if history else None)
-        for name in names
+        (name, display_path(name, cwd), history.get(name) if history else None) for name in names
     ]
     diagnostics: list[Diagnostic] = []
     collected: list[tuple[str, Any]] = []

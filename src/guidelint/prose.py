@@ -50,12 +50,31 @@ _STAT_RE = re.compile(
     ),
     re.IGNORECASE,
 )
-# A number's first digit (not one inside "350,000") or a currency sign.  The
-# lookbehind comes after the character class on purpose: see _candidate_spots.
-_CANDIDATE_RE = re.compile(r"[0-9$£€¥₹](?<![0-9,.][0-9])")
-_CODE_SET = frozenset(_CODES.split("|"))
-# "USD 120": an upper-case code of its own, then a number (the match starts at the code).
-_CODE_SPOT_RE = re.compile(rf"(?:{_CODES})(?<![^\W_]...) ?(?=[0-9])")
+# _STAT_RE again, for finding every statistic in one finditer: every
+# alternative that starts with a digit or a currency sign, rewritten to start
+# by consuming that one character, so the regex engine skips everything else
+# at C speed (it can only do so for a pattern that starts with a character
+# class; tried at every position, _STAT_RE is about forty times slower).  The
+# lookbehinds come after that first character.  Two shapes start with a word
+# and are searched for separately: worded ratios ("one in five") and a
+# currency code before the number ("USD 120"), which is found from the
+# number and moved back to the code.
+_NUM_REST = r"\d*(?:,\d{3})*(?:\.\d+)?"  # _NUM after its first digit
+_NUMERIC_STAT_RE = re.compile(
+    r"[0-9$£€¥₹](?:"
+    rf"(?<=[0-9])(?-i:(?<=(?<![^\W_])(?:{_CODES}) [0-9])|(?<=(?<![^\W_])(?:{_CODES})[0-9]))"
+    rf"(?P<coded>{_NUM_REST}{_SCALE})"
+    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<percent>{_NUM_REST}(?:(?:-|\s?[–—]\s?){_NUM})?"
+    r"\s?(?:%|％|(?:percent|per\s?cent|pct|percentage\s+points?)\b))"
+    rf"|(?<=[$£€¥₹])(?<!\w.)(?P<money>\s?{_AMOUNT}(?:\s?(?:[-–—]|to)\s?[$£€¥₹]?\s?{_AMOUNT})?\+?)"
+    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<money_code>{_NUM_REST}{_SCALE}\s?"
+    rf"(?:(?i:{_CODES})|dollars|euros|pounds)\b)"
+    rf"|(?<=[0-9])(?<![\w.,][0-9])(?P<multiplier>{_NUM_REST}(?:x|\s?×)(?![\w×])(?!\s*\d))"
+    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<ratio>\d*\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    rf"(?:\d+(?!\d*\s*(?:%|percent))|{_WORD_NUMBERS})\b)"
+    ")",
+    re.IGNORECASE,
+)
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
 _WORD_NUMBER_ENDINGS = tuple(_WORD_NUMBER_SET)
 _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
@@ -344,66 +363,65 @@ def _statistics_by_block(
     joined = "\n".join(texts)
     if "://" in joined or "www." in joined:
         joined = _URL_RE.sub(lambda m: " " * len(m.group(0)), joined)
-    matches: list[re.Match[str]] = []
-    end = -1
-    for spot in _candidate_spots(joined):
-        if spot < end:
-            continue  # inside the previous statistic ("350,000" after "$")
-        match = _STAT_RE.match(joined, spot)
-        if match is not None:
-            matches.append(match)
-            end = match.end()
     found: dict[int, list[tuple[int, Statistic]]] = {}
-    for match in matches:
-        index = bisect.bisect_right(starts, match.start()) - 1
+    for start, end, kind in _statistic_matches(joined):
+        index = bisect.bisect_right(starts, start) - 1
         block_end = starts[index] + len(texts[index])
-        if match.end() > block_end:  # a \s crossed into the next block
-            inside = _STAT_RE.match(joined, match.start(), block_end)
+        if end > block_end:  # a \s crossed into the next block
+            inside = _STAT_RE.match(joined, start, block_end)
             if inside is None:
                 continue
-            match = inside
-        kind = _statistic_kind(joined, match)
-        if kind is None:
+            end, kind = inside.end(), inside.lastgroup or ""
+        checked = _statistic_kind(joined, kind, start, end)
+        if checked is None:
             continue
-        local = match.start() - starts[index]
-        found.setdefault(index, []).append((local, Statistic(kind, match.group(0), local, blocks[index])))
+        local = start - starts[index]
+        statistic = Statistic(checked, joined[start:end], local, blocks[index])
+        found.setdefault(index, []).append((local, statistic))
     return found
 
 
-def _statistic_kind(text: str, match: re.Match[str]) -> str | None:
-    """The match's kind, or ``None`` when context shows it is no statistic."""
-    kind = match.lastgroup or ""
+def _statistic_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every statistic-shaped match in ``text``, in order.
+
+    Matches never overlap: as in a left-to-right scan, a match that starts
+    inside an earlier one is dropped.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _NUMERIC_STAT_RE.finditer(text):
+        kind, start = match.lastgroup or "", match.start()
+        if kind == "coded":  # "USD 120" was found at its number: start at the code
+            start -= 4 if text[start - 1] == " " else 3
+            kind = "money_code"
+        found.append((start, match.end(), kind))
+    worded: list[tuple[int, int, str]] = []
+    if " in " in text or " out of " in text or " In " in text or " Out of " in text:
+        for spot in _worded_ratio_starts(text):
+            ratio = _STAT_RE.match(text, spot)
+            if ratio is not None:
+                worded.append((spot, ratio.end(), ratio.lastgroup or ""))
+    if not worded:
+        return found
+    merged: list[tuple[int, int, str]] = []
+    for item in sorted(found + worded):
+        if not merged or item[0] >= merged[-1][1]:
+            merged.append(item)
+    return merged
+
+
+def _statistic_kind(text: str, kind: str, start: int, end: int) -> str | None:
+    """The kind of the match ``text[start:end]``, or ``None`` when context shows it is no statistic."""
     if kind == "money_code":
         kind = "money"
-    if kind == "ratio" and _YEAR_RE.match(match.group(0).split()[-1]):
+    if kind == "ratio" and _YEAR_RE.match(text[start:end].split()[-1]):
         return None
-    if kind == "multiplier" and not _is_comparison(text, match.start(), match.end()):
+    if kind == "multiplier" and not _is_comparison(text, start, end):
         return None
-    if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, match.start()):
+    if kind == "percent" and _HUNDRED_IDIOM_RE.match(text, start):
         return None
-    if kind == "money" and _DENOMINATION_RE.match(text, match.end()):
+    if kind == "money" and _DENOMINATION_RE.match(text, end):
         return None
     return kind
-
-
-def _candidate_spots(text: str) -> list[int]:
-    """Sorted places where a statistic may start.
-
-    ``_CANDIDATE_RE`` starts with a plain character class, so the regex
-    engine skips everything else at C speed (trying the full pattern at every
-    position is about forty times slower).  A currency code before a number
-    ("USD 120") and worded ratios ("one in five") add spots of their own.
-    """
-    spots = [found.start() for found in _CANDIDATE_RE.finditer(text)]
-    extra: list[int] = []
-    if any(code in text for code in _CODE_SET):
-        extra.extend(found.start() for found in _CODE_SPOT_RE.finditer(text))
-    if " in " in text or " out of " in text or " In " in text or " Out of " in text:
-        extra.extend(_worded_ratio_starts(text))
-    if extra:
-        spots.extend(extra)
-        spots.sort()
-    return spots
 
 
 def _worded_ratio_starts(text: str) -> Iterator[int]:

@@ -44,7 +44,6 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     headings = guide.body.headings
     for gotcha in guide.prose.gotchas:
         heading = headings[gotcha.heading]
-        where = guide.position(heading.offset)
         sub = "#" * min(heading.level + 1, 6)
         for label, index, empty in (
             ("Strong answer", gotcha.strong, gotcha.strong_empty),
@@ -56,7 +55,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                         guide,
                         NAME,
                         SEVERITY,
-                        where,
+                        guide.position(heading.offset),
                         f"gotcha '{heading.text}' has no {label.lower()}: add a "
                         f"'{sub} {label}' sub-heading with an example under it",
                     )

@@ -42,14 +42,13 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     if guide.has("salary_as_of"):
         value = guide.get("salary_as_of")
         as_of = parse_date(value)
-        where = guide.key_position("salary_as_of")
         if as_of is None:
             found.append(
                 diagnostic(
                     guide,
                     NAME,
                     SEVERITY,
-                    where,
+                    guide.key_position("salary_as_of"),
                     f"'{key}' is {value!r}, not a date: write YYYY-MM or YYYY-MM-DD",
                 )
             )
@@ -59,7 +58,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     guide,
                     NAME,
                     SEVERITY,
-                    where,
+                    guide.key_position("salary_as_of"),
                     f"'{key}' is {as_of}, in the future (today is {ctx.today})",
                 )
             )

@@ -49,14 +49,13 @@ def _check(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 )
             continue
         value = guide.get(name)
-        where = guide.key_position(name)
         parsed = parse_date(value)
         if parsed is None:
             yield diagnostic(
                 guide,
                 NAME,
                 SEVERITY,
-                where,
+                guide.key_position(name),
                 f"'{key}' is {value!r}, not a date: write YYYY-MM-DD or YYYY-MM",
             )
         elif parsed.start > ctx.today:
@@ -64,6 +63,6 @@ def _check(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 guide,
                 NAME,
                 SEVERITY,
-                where,
+                guide.key_position(name),
                 f"'{key}' is {parsed}, in the future (today is {ctx.today})",
             )
