@@ -35,6 +35,8 @@ CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
 HISTORY_RULE = "updated-not-bumped"  # the rule that compares with git
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+# About this many files go to a worker at a time in a parallel run.
+CHUNK_FILES = 100
 # The rules that run on a file (name -> severity) and their options.
 Plan = tuple[dict[str, str], dict[str, Mapping[str, Any]]]
 
@@ -68,7 +70,8 @@ def display_path(path: str | Path, cwd: Path) -> str:
     folder = os.path.abspath(cwd).rstrip(os.sep) + os.sep
     text = os.path.abspath(os.path.join(cwd, path))
     if text.startswith(folder):
-        return text[len(folder) :].replace(os.sep, "/")
+        shown = text[len(folder) :].replace(os.sep, "/")
+        return path if shown == path else shown  # the caller's string, not a copy
     path = Path(path)
     absolute = path if path.is_absolute() else cwd / path
     try:
@@ -111,7 +114,15 @@ def discover_names(paths: Sequence[Path], config: Config) -> list[str]:
             found.append(str(path))
         else:
             raise UsageError(f"path does not exist: {path}")
-    return sorted(set(found), key=lambda p: p.replace(os.sep, "/"))
+    if len(paths) > 1:
+        found = list(dict.fromkeys(found))  # a file named twice is checked once
+    # Sorted in place, by the text itself where "/" is the separator: no
+    # second list or key per path (a large run has tens of thousands).
+    if os.sep == "/":
+        found.sort()
+    else:  # pragma: no cover - Windows
+        found.sort(key=lambda p: p.replace(os.sep, "/"))
+    return found
 
 
 def _walk(folder: Path, config: Config) -> Iterable[Path]:
@@ -414,7 +425,10 @@ def lint(
     diagnostics: list[Diagnostic] = []
     collected: list[tuple[str, Any]] = []
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
-        chunks = [work[i :: options.jobs * 4] for i in range(options.jobs * 4)]
+        # Small chunks, dealt in turn: a worker that finishes early takes
+        # the next one, so neither core idles long at the end of the run.
+        count = max(options.jobs * 4, len(work) // CHUNK_FILES)
+        chunks = [work[i::count] for i in range(count)]
         from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
 
         # The config and the index go to each worker once, at its start (by

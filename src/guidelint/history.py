@@ -48,7 +48,11 @@ def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
     # that only makes sense from where the hook was started.
     candidates = [cwd]
     if files:
-        common = Path(os.path.commonpath([os.path.abspath(os.path.join(cwd, f)) for f in files]))
+        # The common path of all files is that of the first and the last in
+        # text order (no list of every absolute path in a large run).
+        first = min(os.path.abspath(os.path.join(cwd, f)) for f in files)
+        last = max(os.path.abspath(os.path.join(cwd, f)) for f in files)
+        common = Path(os.path.commonpath([first, last]))
         candidates.append(common if common.is_dir() else common.parent)
     for folder in candidates:
         if not _maybe_in_git(folder):
