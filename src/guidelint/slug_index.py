@@ -349,6 +349,9 @@ def _collect_all(
     for root in roots:
         index = _RootIndex(root, config, trust_folders=False)
         index.save()
+        # Every entry is checked: the old cache is not needed again, and
+        # letting it go before the display paths are made lowers the peak.
+        index.old_files = index.old_folders = {}
         files = index.files
         shown = display_path(index.root, cwd)
         prefix = "" if shown == "." else shown.rstrip("/") + "/"
