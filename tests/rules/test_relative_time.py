@@ -88,6 +88,14 @@ def test_position_after_non_ascii_and_a_second_sentence(lint_text: LintFn) -> No
     assert (finding.line, finding.column) == (LINE, col(line, "this year"))
 
 
+def test_blocks_after_text_that_lowers_longer_are_still_found(lint_text: LintFn) -> None:
+    # "İ".lower() is two characters: the rule's lowered copy of the guide is
+    # longer than the guide, and must still find the right paragraph.
+    body = "İ" * 40 + " in İstanbul.\n\nOffers rose recently.\n\nA short one.\n"
+    (finding,) = lint_text(guide(body), select=RULE)
+    assert (finding.line, finding.column) == (LINE + 2, col("Offers rose recently.", "recently"))
+
+
 def test_phrases_option_replaces_the_list(lint_text: LintFn) -> None:
     config = {"rules": {RULE: {"phrases": ["in today's market"]}}}
     text = guide("In today's market, and this year, offers are lower.\n")

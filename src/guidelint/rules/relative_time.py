@@ -28,7 +28,7 @@ from guidelint.dates import PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.markdown import Block
-from guidelint.prose import own_sentences
+from guidelint.prose import Prose, own_sentences
 from guidelint.rules._example import example
 
 NAME = "relative-time"
@@ -95,7 +95,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     blocks = guide.body.blocks
     # Most guides have no such phrase: find candidate blocks before splitting
     # anything into sentences.
-    hot = _hot_blocks(blocks, tuple(phrases), pattern)
+    hot = _hot_blocks(guide.prose, blocks, tuple(phrases), pattern)
     if not hot:
         return []
     written = parse_date(guide.get("updated"))
@@ -119,9 +119,9 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
 
 
 def _hot_blocks(
-    blocks: Sequence[Block], phrases: tuple[str, ...], pattern: re.Pattern[str]
+    prose: Prose, blocks: Sequence[Block], phrases: tuple[str, ...], pattern: re.Pattern[str]
 ) -> list[int]:
-    """Indexes of the blocks where a phrase occurs.
+    """Indexes of the guide's own blocks (not sample answers) where a phrase occurs.
 
     A case-insensitive alternation searched over every block was this
     rule's whole cost.  Every phrase ends in a word ("year", "recently",
@@ -129,7 +129,7 @@ def _hot_blocks(
     checked, cheaply, for the words before it; only the blocks that pass
     are searched with the pattern, which has the final say.
     """
-    everything = "\0".join(block.text for block in blocks).lower()
+    everything = prose.claims_text.lower()
     hot: set[int] = set()
     for last, head in _endings(phrases).items():
         at = everything.find(last)
@@ -139,7 +139,8 @@ def _hot_blocks(
                 (head is None and not _is_word_char(everything, at - 1))
                 or (head is not None and head.search(everything, max(0, at - 40), at))
             ):
-                hot.add(everything.count("\0", 0, at))
+                # Counted, not looked up: lowering may change the length ("İ").
+                hot.add(everything.count("\n", 0, at))
             at = everything.find(last, end)
     return [index for index in sorted(hot) if pattern.search(blocks[index].text)]
 
