@@ -18,8 +18,8 @@ is kept honest in both directions:
   rule module.
 
 ``--jobs N`` (N > 1) uses a process pool the way ``guidelint check`` does:
-the file list is dealt into ``N * 4`` chunks, workers get paths and return
-counts.  ``--bare-markdown`` parses the body with ``pyromark.events_with_range``
+the file list is dealt into chunks of about ``CHUNK_FILES`` (at least
+``N * 4`` chunks), workers get paths and return counts.  ``--bare-markdown`` parses the body with ``pyromark.events_with_range``
 only (no folding into blocks), a floor for information: guidelint's own
 parser is the reference.
 
@@ -44,6 +44,7 @@ import guidelint
 from guidelint.markdown import _OPTIONS, parse_body
 
 _CLOSE_RE = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+CHUNK_FILES = 100  # guidelint.engine.CHUNK_FILES (not imported: see above)
 
 Counts = tuple[int, int, int, int]  # files, front matters, blocks (or events), schema errors
 
@@ -138,7 +139,8 @@ def run(root: str, jobs: int = 1, bare_markdown: bool = False) -> Counts:
     from concurrent.futures import ProcessPoolExecutor
 
     # Dealt like guidelint.engine.lint deals its work; workers fork with the validator.
-    chunks = [paths[i :: jobs * 4] for i in range(jobs * 4)]
+    count = max(jobs * 4, len(paths) // CHUNK_FILES)
+    chunks = [paths[i::count] for i in range(count)]
     totals = [0, 0, 0, 0]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for counts in pool.map(_check_chunk, [c for c in chunks if c]):

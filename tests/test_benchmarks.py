@@ -77,6 +77,12 @@ def test_floor_cli_jobs_and_bare_markdown(corpus: Path) -> None:
     assert bare[2] > blocks  # raw events outnumber folded blocks
 
 
+def test_floor_deals_work_as_guidelint_does() -> None:
+    from guidelint import engine
+
+    assert floor.CHUNK_FILES == engine.CHUNK_FILES
+
+
 def _stats(wall: float, rss: float = 30.0) -> object:
     return bench.Stats(wall=wall, rss_mib=rss, low=wall, high=wall, runs=5)
 
