@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
@@ -45,6 +46,12 @@ def parse_date(value: object) -> PartialDate | None:
         return PartialDate(value, "day")
     if not isinstance(value, str):
         return None
+    return _parse_text(value)
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(value: str) -> PartialDate | None:
+    # Several rules read the same dates, and a corpus repeats them: parse each text once.
     match = _DATE_RE.match(value.strip())
     if not match:
         return None

@@ -170,7 +170,9 @@ _NOT_AFTER_ABBREVIATION = "".join(
 _BOUNDARY_RE = re.compile(
     r"(?:\.(?<![.!?…]\.)(?i:" + _NOT_AFTER_ABBREVIATION + r")(?<!(?<![\w.])[^\W\d_]\.)"
     r"|!(?<![.!?…]!)|\?(?<![.!?…]\?)|…(?<![.!?…]…))"
-    r"[.!?…]*[\"'”’)\]\ue000]*(?=\s+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|\s*$)"
+    # "\n" ends a text like the end of the string: on Prose.claims_text, whose
+    # blocks are joined by "\n", one scan finds each block's boundaries.
+    r"[.!?…]*[\"'”’)\]\ue000]*(?=[^\S\n]+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|[^\S\n]*(?:\n|$))"
 )
 _STRONG_WEAK_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:?$", re.I)
 _GOTCHA_RE = re.compile(r"\bgotchas?\b", re.I)
@@ -308,6 +310,8 @@ def analyse(guide: Guide) -> Prose:
         position += len(text) + 1
     claims_text = "\n".join(texts)
     statistics = _statistics_by_block(body.blocks, claims_text, starts)
+    # Where sentences end, in every block at once (see _BOUNDARY_RE).
+    ends = [match.end() for match in _BOUNDARY_RE.finditer(claims_text)] if statistics else []
     for index, block in enumerate(body.blocks):
         cited = CITE in block.text or _has_source_paren(block.text)
         block_cited.append(cited)
@@ -316,7 +320,16 @@ def analyse(guide: Guide) -> Prose:
         block_stats = statistics.get(index)
         if not block_stats:
             continue
-        spans = _spans(block)
+        if block.kind in _ONE_UNIT:
+            spans = [(0, len(block.text))]
+        else:
+            begin = starts[index]
+            inside = ends[
+                bisect.bisect_right(ends, begin) : bisect.bisect_right(
+                    ends, begin + len(block.text)
+                )
+            ]
+            spans = _spans_from_ends(block.text, [end - begin for end in inside])
         # block_stats is in text order: each sentence takes a slice (a scan of
         # all statistics per sentence is quadratic in a huge paragraph).
         positions = [at for at, _ in block_stats]
@@ -347,9 +360,12 @@ def analyse(guide: Guide) -> Prose:
     )
 
 
+_ONE_UNIT = ("heading", "table-head", "table-row")
+
+
 def _spans(block: Block) -> list[tuple[int, int]]:
     """The sentences of a block; a heading or a table row is one unit."""
-    if block.kind in ("heading", "table-head", "table-row"):
+    if block.kind in _ONE_UNIT:
         return [(0, len(block.text))]
     return _sentence_spans(block.text)
 
@@ -460,9 +476,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    return _spans_from_ends(text, [match.end() for match in _BOUNDARY_RE.finditer(text)])
+
+
+def _spans_from_ends(text: str, ends: list[int]) -> list[tuple[int, int]]:
+    """Sentences of ``text`` that end at ``ends``; what is left after the last is one more."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for end in [match.end() for match in _BOUNDARY_RE.finditer(text)]:
+    for end in ends:
         spans.append((start, end))
         start = end
     if text[start:].strip():
