@@ -111,7 +111,7 @@ def check_file(path: str) -> Counts:
                 meta = None
     body = data[body_start:].decode("utf-8", errors="replace")
     if _bare:
-        parsed = sum(1 for _ in pyromark.events_with_range(body, options=_OPTIONS))
+        parsed = sum(1 for _ in pyromark.events_with_range(body, options=_OPTIONS, merge_text=True))
     else:
         parsed = len(parse_body(body, body_start).blocks)
     errors = 0

@@ -11,9 +11,10 @@ its text came from, so a finding points at the exact byte in the file.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import pyromark
 
@@ -31,6 +32,7 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
 )
 _AFTER_ALL = float("inf")
+_NO_ATTRS: dict[str, Any] = {}
 # Characters between two marks of a long non-ASCII piece (see _marks).
 _STEP = 256
 # (char_start, byte_start, exact, marks) of one piece of a block's text.
@@ -54,6 +56,8 @@ def _marks(text: str) -> tuple[int, ...] | None:
     return tuple(marks)
 
 
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").
@@ -213,10 +217,15 @@ def parse_body(body: str, base: int) -> Body:
             exact = end - start == len(text.encode("utf-8"))
             stack[-1].add(text, base + start, exact)
 
-    for event, span in pyromark.events_with_range(body, options=_OPTIONS):
-        # Text is most of the events: handle it first, inline (this loop is
-        # the Markdown half of a guide's parse time).
-        text_value = cast("str | None", event.get("Text")) if type(event) is dict else None
+    # merge_text: pulldown-cmark splits text at every character that might
+    # start markup ("[", "$", "&", ...); merged, a guide has a third fewer
+    # events.  A merged text whose source holds an escape or an entity is
+    # split again where they stand (_add_unmerged), so positions stay exact.
+    for event, span in pyromark.events_with_range(body, options=_OPTIONS, merge_text=True):
+        # Text is most of the events: handle it first, inline, with no
+        # function call (this loop is the Markdown half of a guide's parse
+        # time; _Builder.add is written out here).
+        text_value: Any = event.get("Text") if type(event) is dict else None  # str or None
         if text_value is not None:
             if skip_depth:
                 continue
@@ -224,13 +233,18 @@ def parse_body(body: str, base: int) -> Body:
             if heading_parts is not None:
                 heading_parts.append(text_value)
             if stack:
+                builder = stack[-1]
                 length = span["end"] - start
-                exact = (
-                    length == len(text_value)
-                    if text_value.isascii()
-                    else length == len(text_value.encode("utf-8"))
-                )
-                stack[-1].add(text_value, base + start, exact)
+                if text_value.isascii() and length == len(text_value):
+                    # Exact and one byte per character: no marks (see _marks).
+                    builder.pieces.append((builder.length, base + start, True, None))
+                    builder.parts.append(text_value)
+                    builder.length += len(text_value)
+                elif length == len(text_value.encode("utf-8")):
+                    builder.add(text_value, base + start, True)
+                else:
+                    raw = source[start : span["end"]].decode("utf-8", "replace")
+                    _add_unmerged(builder, text_value, raw, base + start)
             continue
         start, end = span["start"], span["end"]
         if isinstance(event, str):
@@ -241,7 +255,7 @@ def parse_body(body: str, base: int) -> Body:
             continue
         ((kind, value),) = event.items()  # one-key dicts: {"Start": ...}
         if kind == "Start":
-            tag, attrs = _tag(value)
+            tag, attrs = (value, _NO_ATTRS) if type(value) is str else _tag(value)
             if tag in _CONTENT and heading_parts is None:
                 filled.add(len(headings) - 1)
             if tag in _SKIPPED:
@@ -273,7 +287,7 @@ def parse_body(body: str, base: int) -> Body:
                 footnote_depth += 1
                 defs.add(_label(value))
         elif kind == "End":
-            tag = _tag(value)[0]
+            tag = value if type(value) is str else _tag(value)[0]
             if tag in _SKIPPED:
                 skip_depth -= 1
             elif skip_depth:
@@ -308,7 +322,7 @@ def parse_body(body: str, base: int) -> Body:
             if kind == "InlineHtml" and _HTML_CITE_RE.match(html):
                 add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
 
-    final_blocks = [_with_text_refs(block, refs) for block in blocks]
+    final_blocks = [b if "[^" not in b.text else _with_text_refs(b, refs) for b in blocks]
     refs.sort(key=lambda r: r.offset)
     return Body(
         tuple(headings),
@@ -319,6 +333,51 @@ def parse_body(body: str, base: int) -> Body:
         tuple(comments),
         frozenset(filled),
     )
+
+
+def _add_unmerged(builder: _Builder, text: str, raw: str, byte_start: int) -> None:
+    """Add merged ``text`` whose source ``raw`` differs from it, in exact pieces.
+
+    Text differs from its source only where a backslash escapes punctuation
+    (the backslash is dropped) or an entity stands (``&amp;`` is "&"): the
+    runs between them are exact, each entity is one inexact piece at its
+    first byte.  Anything else unexpected ends the alignment, and the rest
+    is one inexact piece (positions in it point at its start).
+    """
+    i = j = 0  # in raw, in text
+    run_i, run_j = 0, 0
+    byte = byte_start
+
+    def flush() -> None:
+        nonlocal byte
+        if j > run_j:
+            builder.add(text[run_j:j], byte, True)
+        byte += len(raw[run_i:i].encode("utf-8"))
+
+    while i < len(raw) and j < len(text):
+        char = raw[i]
+        if char == "\\" and i + 1 < len(raw) and raw[i + 1] in _ASCII_PUNCTUATION:
+            flush()
+            i += 1  # the backslash: dropped from the text
+            run_i, run_j = i, j
+            byte += 1
+            continue
+        entity = _ENTITY_RE.match(raw, i) if char == "&" else None
+        if entity is not None:
+            decoded = html.unescape(entity.group(0))
+            if decoded != entity.group(0) and text.startswith(decoded, j):
+                flush()
+                builder.add(decoded, byte, False)
+                byte += len(entity.group(0).encode("utf-8"))
+                i, j = entity.end(), j + len(decoded)
+                run_i, run_j = i, j
+                continue
+        if char != text[j]:
+            break
+        i, j = i + 1, j + 1
+    flush()
+    if j < len(text):
+        builder.add(text[j:], byte, False)
 
 
 def _tag(value: Any) -> tuple[str, dict[str, Any]]:
@@ -351,13 +410,30 @@ def _with_text_refs(block: Block, refs: list[FootnoteRef]) -> Block:
     if "[^" not in block.text:
         return block
     text = block.text
+    pieces = block.pieces
+    starts = {piece[0] for piece in pieces}
+    cuts: list[Piece] = []
     for match in _FOOTNOTE_TEXT_RE.finditer(text):
-        refs.append(FootnoteRef(match.group(1), block.byte_offset(match.start())))
+        begin = block.byte_offset(match.start())
+        refs.append(FootnoteRef(match.group(1), begin))
+        # CITE (three bytes in UTF-8) and padding replace the reference, so
+        # the text no longer matches the source byte for byte there: the
+        # reference becomes a piece of its own, and what follows it starts
+        # another, which keeps every offset after it exact.
+        if match.start() not in starts:  # an ASCII label: still one byte per character
+            ascii_label = match.group(0).isascii()
+            cuts.append((match.start(), begin, ascii_label, None if ascii_label else ()))
+        end = match.end()
+        if end < len(text) and end not in starts:
+            i = bisect.bisect_right(pieces, (end, _AFTER_ALL)) - 1
+            if pieces[i][2]:  # an exact piece: the rest of it keeps its bytes
+                piece_end = pieces[i + 1][0] if i + 1 < len(pieces) else len(text)
+                cuts.append((end, block.byte_offset(end), True, _marks(text[end:piece_end])))
     replaced = _FOOTNOTE_TEXT_RE.sub(lambda m: CITE.ljust(len(m.group(0))), text)
     return Block(
         block.kind,
         replaced,
-        block.pieces,
+        tuple(sorted((*pieces, *cuts))) if cuts else pieces,
         block.offset,
         block.heading,
         block.table,
