@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from guidelint.config import build_config
-from guidelint.slug_index import collect_slugs
+from guidelint.slug_index import CACHE_VERSION, collect_slugs
 from tests.conftest import guide
 
 OLD = 1_600_000_000  # a time well outside the "modified moments ago" window
@@ -135,3 +135,14 @@ def test_large_runs_recheck_everything_and_agree_with_small_ones(tmp_path: Path)
     assert large == small == index(tmp_path, paths, cache=False)
     assert large["moved"] == ("content/d2/g5.md",)
     assert large["guide-1"] == ("content/d1/g1.md", "content/d2/g71.md")
+
+
+def test_caches_of_older_formats_are_removed(tmp_path: Path) -> None:
+    write(tmp_path / "content", "g.md", "guide")
+    cache = tmp_path / ".guidelint_cache"
+    cache.mkdir()
+    (cache / "slugs-v1-0123456789abcdef.json").write_text("{}", encoding="utf-8")
+    (cache / "notes.json").write_text("{}", encoding="utf-8")  # not ours to remove
+    assert index(tmp_path, []) == {"guide": ("content/g.md",)}
+    assert [p.name.split("-")[1] for p in cache.glob("slugs-*.json")] == [f"v{CACHE_VERSION}"]
+    assert (cache / "notes.json").exists()

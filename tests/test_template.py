@@ -65,6 +65,22 @@ def test_refuses_to_overwrite(
     assert (tmp_path / "content" / "mine.md").read_text("utf-8") == "precious\n"
 
 
+def test_refuses_a_slug_another_guide_uses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "content" / "roles").mkdir(parents=True)
+    (tmp_path / "content" / "roles" / "older.md").write_text(
+        "---\ntitle: An older guide\nslug: pm-basics\n---\n\nBody.\n", encoding="utf-8"
+    )
+    result = _new(capsys, monkeypatch, tmp_path, "content/pm-basics.md", *ARGS)
+    assert result.code == 2
+    assert "slug 'pm-basics' is already used by content/roles/older.md" in result.err
+    assert not (tmp_path / "content" / "pm-basics.md").exists()
+    result = _new(capsys, monkeypatch, tmp_path, "content/pm-basics.md", *ARGS, "--slug", "pm-101")
+    assert result.code == 0, result.err
+    assert "slug: pm-101" in (tmp_path / "content" / "pm-basics.md").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("path", "extra", "message"),
     [

@@ -348,8 +348,17 @@ def new_command(
     if not path.parent.is_dir():
         raise click.UsageError(f"folder {path.parent} does not exist")
     config = load_config(config_path)
+    slug = slug or path.stem
+    if config.content_root.is_dir():
+        from guidelint.slug_index import slug_users
+
+        taken = slug_users(config.content_root, slug, config, Path.cwd())
+        if taken:
+            raise click.UsageError(
+                f"slug '{slug}' is already used by {', '.join(taken)}; choose another with --slug"
+            )
     schema = load_schema_validator(str(config.schema) if config.schema else None)
-    meta = template.front_matter(title, owner, slug or path.stem, category, _today(today))
+    meta = template.front_matter(title, owner, slug, category, _today(today))
     atomic_write(path, template.render(meta, schema).encode("utf-8"))
     click.echo(f"Wrote {path}: write the guide and both gotcha answers, then run guidelint check.")
 

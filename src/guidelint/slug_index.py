@@ -113,6 +113,11 @@ def _save_cache(path: Path, folders: dict[str, list[Any]], files: dict[str, list
         ensure_cache_folder(path.parent)
         payload = {"version": CACHE_VERSION, "folders": folders, "files": files}
         atomic_write(path, json.dumps(payload, separators=(",", ":")).encode("utf-8"))
+        # Caches an earlier guidelint wrote in another format are never read again.
+        for stale in path.parent.glob("slugs-v*-*.json"):
+            if not stale.name.startswith(f"slugs-v{CACHE_VERSION}-"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
 
 class _RootIndex:
@@ -389,3 +394,16 @@ def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str,
         if slug is not None:
             slugs.setdefault(slug, []).append(display_path(walked, cwd))
     return {slug: tuple(sorted(paths)) for slug, paths in slugs.items()}
+
+
+def slug_users(root: Path, slug: str, config: Config, cwd: Path) -> tuple[str, ...]:
+    """Display paths of the guides under ``root`` whose slug is ``slug``.
+
+    Each claimant is re-checked on disk, not taken from the cache on trust.
+    """
+    from guidelint.engine import display_path
+
+    index = _RootIndex(root, config)
+    index.verify({slug})
+    index.save()
+    return tuple(sorted(display_path(walked, cwd) for walked, _ in index.slugs({slug}).values()))
