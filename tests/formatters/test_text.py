@@ -85,3 +85,28 @@ def test_text_paths_are_relative_with_slashes(
         capsys, monkeypatch, tmp_path / "content", "check", "--today", "2026-11-26", "deep"
     )
     assert result.out.startswith("deep/er/g.md:1:1: error frontmatter no front matter")
+
+
+def test_text_control_characters_cannot_break_lines_or_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A newline in a file name, and an escape sequence in a front-matter value
+    # that a message quotes: each finding stays one line, and no raw escape
+    # reaches the terminal.
+    write_tree(
+        tmp_path,
+        {
+            "content/two\nlines.md": "No front matter.\n",
+            "content/ok.md": '---\ntitle: Fine title here\nrelated: ["x\\e[31m"]\n---\n\nBody.\n',
+        },
+    )
+    rules = ("--select", "frontmatter", "--select", "related-link")
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", *rules, "-q")
+    lines = result.out.splitlines()
+    assert lines == [
+        "content/ok.md:3:11: error related-link related guide 'x\\x1b[31m' does not exist "
+        "under the content root",
+        '"content/two\\nlines.md":1:1: error frontmatter no front matter: a guide starts '
+        "with a '---' line, YAML, and another '---' line",
+    ]
+    assert "\x1b" not in result.out

@@ -6,6 +6,14 @@ from guidelint.docs import docs_url
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, summary_counts
 
+# Control characters (a newline or an escape sequence in a file name or in a
+# front-matter value quoted in a message) would break the one-line-per-finding
+# format or reach the terminal: they are shown as escapes.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "rule": "\033[2m"}
 _RESET = "\033[0m"
 
@@ -14,17 +22,25 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"{_COLORS[style]}{text}{_RESET}" if color else text
 
 
+def _shown_path(path: str) -> str:
+    """The path as is, or quoted with escapes (as git does) if it holds a control character."""
+    escaped = path.translate(_CONTROL)
+    if escaped == path:
+        return path
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"').translate(_CONTROL) + '"'
+
+
 def render(result: LintResult, info: FormatInfo) -> str:
     """One line per finding, then a summary line."""
     lines = []
     for d in result.diagnostics:
-        location = _paint(f"{d.path}:{d.line}:{d.column}:", "path", info.color)
+        location = _paint(f"{_shown_path(d.path)}:{d.line}:{d.column}:", "path", info.color)
         severity = _paint(d.severity, d.severity, info.color)
         rule = _paint(d.rule, "rule", info.color)
         if info.color:
             # Like ruff: on a terminal the rule name links to its docs (OSC 8).
             rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
-        lines.append(f"{location} {severity} {rule} {d.message}")
+        lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
     counts = summary_counts(result)
     if result.diagnostics:
         lines.append(
