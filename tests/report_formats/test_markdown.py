@@ -59,3 +59,26 @@ def test_owner_filter_and_empty_report() -> None:
     text = render(build_report(guides, [], Policy(), TODAY, owner="zoe"))
     assert text.startswith("## Guide freshness report for owner `zoe`\n\n0 guide(s)")
     assert "No guides matched." in text
+
+
+def test_a_long_report_is_cut_to_fit_a_github_comment() -> None:
+    # 1,500 guides with long titles would make a comment GitHub refuses
+    # (over 65,536 characters): the freshest rows are left out, and a line
+    # says how many and where to see them all.
+    guides = [
+        _guide(
+            f"content/guide-{n:04d}.md",
+            f"title: A rather long guide title that fills the cell {n:04d} ✓\n"
+            f"updated: {2020 + n // 300}-{n % 12 + 1:02d}-01\nowner: owner-{n % 7}\n",
+        )
+        for n in range(1500)
+    ]
+    text = render(build_report(guides, [], Policy(), TODAY))
+    assert 60_000 < len(text.encode("utf-16-le")) // 2 <= 65_536
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "<br>" in line]
+    (note,) = [line for line in text.splitlines() if "more guide(s)" in line]
+    left_out = int(note.strip("_").split()[0])
+    assert len(rows) + left_out == 1500 and left_out > 0
+    assert "the freshest, are not shown" in note
+    assert "2020-01-01" in rows[0]  # the oldest guide is the first row kept
+    assert text.endswith(note + "\n")

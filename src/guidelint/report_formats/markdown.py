@@ -6,6 +6,14 @@ from guidelint.report import Report
 from guidelint.report_formats import due_text, findings_text, label
 
 _ICONS = {"stale": "🔴", "due-soon": "🟠", "fresh": "🟢", "draft": "⚪"}
+# GitHub refuses a comment longer than 65,536 characters (counted as
+# JavaScript does, in UTF-16 code units); the rest of the guide table is cut,
+# with a line that says so, a little before that.
+MAX_UTF16_UNITS = 65_000
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _cell(text: object) -> str:
@@ -52,11 +60,12 @@ def render(report: Report) -> str:
             "| salary as of | open findings |",
             "|---|---|---|---|---|--:|---|---|---|---|",
         ]
-        for r in report.guides:
+        used = sum(_units(line) + 1 for line in lines)
+        for shown, r in enumerate(report.guides):
             salary = (
                 f"{r.salary_as_of or '—'} ({r.salary_status})" if r.salary_status != "none" else "—"
             )
-            lines.append(
+            row = (
                 "| "
                 + " | ".join(
                     (
@@ -74,7 +83,23 @@ def render(report: Report) -> str:
                 )
                 + " |"
             )
+            # Oldest first, so what a cut leaves out is the freshest.
+            if used + _units(row) + 1 + _CUT_NOTE_UNITS > MAX_UTF16_UNITS:
+                lines += ["", _cut_note(len(report.guides) - shown)]
+                break
+            lines.append(row)
+            used += _units(row) + 1
         lines.append("")
     else:
         lines += ["No guides matched.", ""]
     return "\n".join(lines)
+
+
+def _cut_note(left_out: int) -> str:
+    return (
+        f"_{left_out} more guide(s), the freshest, are not shown: a GitHub comment holds "
+        "65,536 characters. `guidelint report --format html` (or `csv`) lists every guide._"
+    )
+
+
+_CUT_NOTE_UNITS = _units(_cut_note(10**9)) + 2
