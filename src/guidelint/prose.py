@@ -9,6 +9,7 @@ and gotcha rules.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -162,16 +163,19 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at the first of a run of . ! ? … (then closing quotes,
 # brackets or a citation) before a capital, a digit or the end.  A full stop
 # after an abbreviation ("e.g.", "vs.") or a lone letter ("Plan A.") ends
-# nothing: each is a lookbehind, so finding every boundary is one C-speed
+# nothing: those are lookbehinds (one per abbreviation length, each an
+# alternation of that length), so finding every boundary is one C-speed
 # scan with no Python work per full stop.
 _NOT_AFTER_ABBREVIATION = "".join(
-    rf"(?<!(?<![\w.]){re.escape(word)}\.)" for word in sorted(_ABBREVIATIONS)
+    rf"(?<!(?<![\w.])(?:{'|'.join(sorted(re.escape(w) for w in _ABBREVIATIONS if len(w) == n))})\.)"
+    for n in sorted({len(w) for w in _ABBREVIATIONS})
 )
 _BOUNDARY_RE = re.compile(
     r"(?:\.(?<![.!?…]\.)(?i:" + _NOT_AFTER_ABBREVIATION + r")(?<!(?<![\w.])[^\W\d_]\.)"
     r"|!(?<![.!?…]!)|\?(?<![.!?…]\?)|…(?<![.!?…]…))"
     # "\n" ends a text like the end of the string: on Prose.claims_text, whose
-    # blocks are joined by "\n", one scan finds each block's boundaries.
+    # blocks are joined by "\n", a scan from a block's start to its end
+    # finds its boundaries (lookbehinds see the "\n" before it).
     r"[.!?…]*[\"'”’)\]\ue000]*(?=[^\S\n]+[\"'“‘(\[$£€¥]?[A-Z0-9\ue000]|[^\S\n]*(?:\n|$))"
 )
 _STRONG_WEAK_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:?$", re.I)
@@ -295,49 +299,38 @@ class Prose:
 def analyse(guide: Guide) -> Prose:
     """Split every block into sentences and find statistics and gotchas."""
     body = guide.body
+    blocks = body.blocks
     gotchas = _gotchas(body)
-    exempt_blocks = _exempt_blocks(body, gotchas)
-    sentences: list[Sentence] = []
-    block_cited: list[bool] = []
     # A sample answer, a gotcha's question or a footnote needs no source and
     # states no salary: no rule reads its statistics, so none are looked for.
-    skipped = frozenset(exempt_blocks | {i for i, b in enumerate(body.blocks) if b.in_footnote})
-    texts = ["" if i in skipped else block.text for i, block in enumerate(body.blocks)]
-    starts: list[int] = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
+    skipped = frozenset(
+        _exempt_blocks(body, gotchas) | {i for i, b in enumerate(blocks) if b.in_footnote}
+    )
+    texts = [block.text for block in blocks]
+    block_cited = [CITE in text or _has_source_paren(text) for text in texts]
+    if skipped:
+        texts = ["" if i in skipped else text for i, text in enumerate(texts)]
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     claims_text = "\n".join(texts)
-    statistics = _statistics_by_block(body.blocks, claims_text, starts)
-    # Where sentences end, in every block at once (see _BOUNDARY_RE).
-    ends = [match.end() for match in _BOUNDARY_RE.finditer(claims_text)] if statistics else []
-    for index, block in enumerate(body.blocks):
-        cited = CITE in block.text or _has_source_paren(block.text)
-        block_cited.append(cited)
-        # Only sentences with statistics matter to any rule; most blocks have
-        # none, and skipping them is most of this function's speed.
-        block_stats = statistics.get(index)
-        if not block_stats:
-            continue
+    sentences: list[Sentence] = []
+    # Only sentences with statistics matter to any rule; most blocks have
+    # none, and skipping them is most of this function's speed.
+    for index, block_stats in _statistics_by_block(blocks, claims_text, starts).items():
+        block = blocks[index]
         if block.kind in _ONE_UNIT:
             spans = [(0, len(block.text))]
         else:
             begin = starts[index]
-            inside = ends[
-                bisect.bisect_right(ends, begin) : bisect.bisect_right(
-                    ends, begin + len(block.text)
-                )
-            ]
-            spans = _spans_from_ends(block.text, [end - begin for end in inside])
+            scan = _BOUNDARY_RE.finditer(claims_text, begin, begin + len(block.text))
+            spans = _spans_from_ends(block.text, [match.end() - begin for match in scan])
         # block_stats is in text order: each sentence takes a slice (a scan of
         # all statistics per sentence is quadratic in a huge paragraph).
-        positions = [at for at, _ in block_stats]
+        positions = [stat.char for stat in block_stats]
         for start, end in spans:
             first, last = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
-            stats = tuple(stat for _, stat in block_stats[first:last])
-            if not stats:
+            if first == last:
                 continue  # no rule looks at a sentence without a statistic
+            stats = tuple(block_stats[first:last])
             text = block.text[start:end]
             sentences.append(
                 Sentence(
@@ -378,8 +371,8 @@ def _not_a_claim(sentence: str) -> bool:
 
 def _statistics_by_block(
     blocks: tuple[Block, ...], joined: str, starts: list[int]
-) -> dict[int, list[tuple[int, Statistic]]]:
-    """Block index -> (character index, statistic) of every statistic in it.
+) -> dict[int, list[Statistic]]:
+    """Block index -> every statistic in it, in text order (blocks in order too).
 
     ``joined`` is the blocks' texts joined by "\n" (see ``Prose.claims_text``)
     and ``starts`` where each begins in it.  One pass over the whole guide's
@@ -388,7 +381,7 @@ def _statistics_by_block(
     """
     if "://" in joined or "www." in joined:
         joined = _URL_RE.sub(lambda m: " " * len(m.group(0)), joined)
-    found: dict[int, list[tuple[int, Statistic]]] = {}
+    found: dict[int, list[Statistic]] = {}
     for start, end, kind in _statistic_matches(joined):
         index = bisect.bisect_right(starts, start) - 1
         block_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(joined)
@@ -401,8 +394,9 @@ def _statistics_by_block(
         if checked is None:
             continue
         local = start - starts[index]
-        statistic = Statistic(checked, joined[start:end], local, blocks[index])
-        found.setdefault(index, []).append((local, statistic))
+        found.setdefault(index, []).append(
+            Statistic(checked, joined[start:end], local, blocks[index])
+        )
     return found
 
 
