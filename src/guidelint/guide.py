@@ -272,7 +272,7 @@ def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[
     if not text.strip():
         problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
         return None, problems
-    marks = _MarkMap(text, first_line)
+    marks = _MarkMap(text, first_line)  # only read when something is wrong
     loader = GuideLoader(text)
     try:
         node = loader.get_single_node()
@@ -373,15 +373,21 @@ class _MarkMap:
     """
 
     def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
         self.first_line = first_line
-        self.lines: list[tuple[int, int]] | None = None  # (file line, column shift)
-        if any(char in text for char in _YAML_ONLY_BREAKS):
-            file_line, line_start = 0, 0
-            self.lines = [(0, 0)]
-            for match in _YAML_BREAK.finditer(text):
-                if match.group() not in _YAML_ONLY_BREAKS:
-                    file_line, line_start = file_line + 1, match.end()
-                self.lines.append((file_line, match.end() - line_start))
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]] | None:
+        """(file line, column shift) of each YAML line, or ``None`` when they agree."""
+        if not any(char in self.text for char in _YAML_ONLY_BREAKS):
+            return None
+        file_line, line_start = 0, 0
+        lines = [(0, 0)]
+        for match in _YAML_BREAK.finditer(self.text):
+            if match.group() not in _YAML_ONLY_BREAKS:
+                file_line, line_start = file_line + 1, match.end()
+            lines.append((file_line, match.end() - line_start))
+        return lines
 
     def __call__(self, mark: yaml.Mark) -> tuple[int, int]:
         if self.lines is None or mark.line >= len(self.lines):
@@ -469,8 +475,13 @@ def _record_positions(
 
 def _normalise(value: Any) -> Any:
     """Dates to ISO text, keys to strings: the JSON view a schema validates."""
+    if type(value) is str:  # most values and keys: nothing to do, no call
+        return value
     if isinstance(value, dict):
-        return {str(normalise_date_value(k)): _normalise(v) for k, v in value.items()}
+        return {
+            k if type(k) is str else str(normalise_date_value(k)): _normalise(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_normalise(v) for v in value]
     return normalise_date_value(value)

@@ -597,10 +597,10 @@ def _tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[i
 
 def has_pay_word(text: str, extra: tuple[str, ...] = ()) -> bool:
     """Whether ``text`` speaks of pay (salary, comp, TC, bonus, ...)."""
-    words = set(_LOWER_WORD_RE.findall(text.lower()))
-    if not words.isdisjoint(_PAY_WORD_SET):
+    words = _LOWER_WORD_RE.findall(text.lower())
+    if not _PAY_WORD_SET.isdisjoint(words):  # stops at the first pay word
         return True
-    return bool(extra) and not words.isdisjoint(w.lower() for w in extra)
+    return bool(extra) and not {w.lower() for w in extra}.isdisjoint(words)
 
 
 def date_marker(text: str) -> PartialDate | None:
