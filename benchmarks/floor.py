@@ -70,11 +70,13 @@ def schema_validator() -> Any:
     """The packaged guide schema's validator, built as the engine builds it."""
     import jsonschema
 
+    from guidelint.schema_inline import inline_local_refs
+
     path = os.path.join(os.path.dirname(guidelint.__file__), "data", "guide.schema.json")
     with open(path, encoding="utf-8") as handle:
         schema = json.load(handle)
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    return cls(schema)
+    return cls(inline_local_refs(schema))
 
 
 def _as_json(value: Any) -> Any:

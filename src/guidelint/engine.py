@@ -156,6 +156,10 @@ def load_schema_validator(schema_path: str | None) -> Any:
             # Checking a schema against its metaschema costs ~75 ms; the
             # packaged schema is checked once by the test suite instead.
             cls.check_schema(schema)
+        else:
+            from guidelint.schema_inline import inline_local_refs
+
+            schema = inline_local_refs(schema)
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot load the guide schema {schema_path}: {exc}") from exc
     except jsonschema.SchemaError as exc:
