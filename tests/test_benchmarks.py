@@ -10,32 +10,22 @@ pure target/report functions of bench.py are fed known numbers.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from guidelint.engine import load_schema_validator
 from guidelint.guide import read_guide
+from tests.util import load_benchmark
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-floor = _load("floor")
-bench = _load("bench")
-gen = _load("gen_corpus")
+floor = load_benchmark("floor")
+bench = load_benchmark("bench")
+gen = load_benchmark("gen_corpus")
 
 
 @pytest.fixture(scope="module")

@@ -8,33 +8,22 @@ unsorted collection would show).  Every output format is compared.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from guidelint.formatters import FORMATS
 from tests.conftest import guide
+from tests.util import load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
 COUNT = 120  # over engine.PARALLEL_THRESHOLD, so --jobs N really uses a process pool
-
-
-def _generator() -> ModuleType:
-    path = ROOT / "benchmarks" / "gen_corpus.py"
-    spec = importlib.util.spec_from_file_location("gen_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +31,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated corpus with planted defects, plus hostile files, and a cache folder."""
     folder = tmp_path_factory.mktemp("determinism")
     content = folder / "content"
-    _generator().generate(content, COUNT, seed=11, defect_rate=0.4)
+    load_benchmark("gen_corpus").generate(content, COUNT, seed=11, defect_rate=0.4)
     (content / "manifest.json").unlink()
     hostile = content / "hostile"
     hostile.mkdir()

@@ -9,34 +9,22 @@ must equal the manifest: precision and recall 1.0, trap text never flagged.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from guidelint.config import build_config
 from guidelint.engine import RunOptions, lint
+from tests.util import load_benchmark
 
 COUNT = 300
 Finding = tuple[str, int, str]
 
 
-def _generator() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "gen_corpus.py"
-    spec = importlib.util.spec_from_file_location("gen_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = load_benchmark("gen_corpus")
 
 
 @pytest.fixture(scope="module")

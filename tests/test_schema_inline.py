@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +11,7 @@ import jsonschema
 from guidelint import DATA
 from guidelint.guide import read_guide
 from guidelint.schema_inline import inline_local_refs
-
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _gen() -> Any:
-    spec = importlib.util.spec_from_file_location("gen_corpus", BENCH / "gen_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
+from tests.util import load_benchmark
 
 
 def _errors(validator: Any, instance: Any) -> list[tuple[object, ...]]:
@@ -40,7 +28,7 @@ def test_packaged_schema_inlined_finds_the_same_errors(tmp_path: Path) -> None:
     assert '"$ref"' in json.dumps(schema) and '"$ref"' not in body  # every one written out
     original = jsonschema.Draft202012Validator(schema)
     fast = jsonschema.Draft202012Validator(inlined)
-    _gen().generate(tmp_path, 200, seed=7, defect_rate=1.0)
+    load_benchmark("gen_corpus").generate(tmp_path, 200, seed=7, defect_rate=1.0)
     metas = [read_guide(str(p), p.read_bytes()).meta for p in sorted(tmp_path.rglob("*.md"))]
     odd: list[Any] = [
         {"slug": "Not A Slug", "updated": "2026-13-01", "related": ["ok", "NO", "ok"]},
