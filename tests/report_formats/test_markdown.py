@@ -82,3 +82,20 @@ def test_a_long_report_is_cut_to_fit_a_github_comment() -> None:
     assert "the freshest, are not shown" in note
     assert "2020-01-01" in rows[0]  # the oldest guide is the first row kept
     assert text.endswith(note + "\n")
+
+
+def test_many_owners_take_at_most_half_of_the_comment() -> None:
+    guides = [
+        _guide(
+            f"content/g{n:04d}.md",
+            f"title: Guide number {n:04d} here\nupdated: 2026-0{n % 9 + 1}-01\n"
+            f"owner: a-long-team-name-for-owner-{n:04d}\n",
+        )
+        for n in range(3000)
+    ]
+    text = render(build_report(guides, [], Policy(), TODAY))
+    owners_part = text.split("### Guides, oldest first")[0]
+    assert len(owners_part.encode("utf-16-le")) // 2 <= 65_536 // 2
+    assert "more owner(s), those with the fewest stale guides, are not shown" in owners_part
+    assert "more guide(s), the freshest, are not shown" in text
+    assert len(text.encode("utf-16-le")) // 2 <= 65_536

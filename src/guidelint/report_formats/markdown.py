@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidelint.report import Report
+from guidelint.report import GuideRecord, Report
 from guidelint.report_formats import due_text, findings_text, label
 
 _ICONS = {"stale": "🔴", "due-soon": "🟠", "fresh": "🟢", "draft": "⚪"}
@@ -45,12 +45,16 @@ def render(report: Report) -> str:
             "| owner | guides | stale | due soon | fresh | draft | open findings |",
             "|---|--:|--:|--:|--:|--:|--:|",
         ]
-        for owner in report.owners:
-            counts = owner.counts
-            lines.append(
-                f"| {_cell(owner.owner)} | {counts.total} | {counts.stale} | {counts.due_soon} "
-                f"| {counts.fresh} | {counts.draft} | {owner.findings} |"
-            )
+        rows = [
+            f"| {_cell(owner.owner)} | {owner.counts.total} | {owner.counts.stale} "
+            f"| {owner.counts.due_soon} | {owner.counts.fresh} | {owner.counts.draft} "
+            f"| {owner.findings} |"
+            for owner in report.owners
+        ]
+        # Owners come most stale first; they may take half of a comment.
+        _add_rows(
+            lines, rows, MAX_UTF16_UNITS // 2, "owner(s), those with the fewest stale guides,"
+        )
         lines.append("")
     if report.guides:
         lines += [
@@ -60,46 +64,55 @@ def render(report: Report) -> str:
             "| salary as of | open findings |",
             "|---|---|---|---|---|--:|---|---|---|---|",
         ]
-        used = sum(_units(line) + 1 for line in lines)
-        for shown, r in enumerate(report.guides):
-            salary = (
-                f"{r.salary_as_of or '—'} ({r.salary_status})" if r.salary_status != "none" else "—"
-            )
-            row = (
-                "| "
-                + " | ".join(
-                    (
-                        f"{_ICONS[r.status]} {label(r.status)}",
-                        f"{_cell(r.title)}<br>`{_cell(r.path)}`",
-                        _cell(r.owner),
-                        _cell(r.updated),
-                        _cell(r.reviewed),
-                        _cell(r.age_days),
-                        _cell(r.window),
-                        _cell(due_text(r)),
-                        _cell(salary),
-                        _cell(findings_text(r)),
-                    )
-                )
-                + " |"
-            )
-            # Oldest first, so what a cut leaves out is the freshest.
-            if used + _units(row) + 1 + _CUT_NOTE_UNITS > MAX_UTF16_UNITS:
-                lines += ["", _cut_note(len(report.guides) - shown)]
-                break
-            lines.append(row)
-            used += _units(row) + 1
+        # Oldest first, so what a cut leaves out is the freshest.
+        _add_rows(
+            lines,
+            [_guide_row(r) for r in report.guides],
+            MAX_UTF16_UNITS,
+            "guide(s), the freshest,",
+        )
         lines.append("")
     else:
         lines += ["No guides matched.", ""]
     return "\n".join(lines)
 
 
-def _cut_note(left_out: int) -> str:
+def _guide_row(r: GuideRecord) -> str:
+    salary = f"{r.salary_as_of or '—'} ({r.salary_status})" if r.salary_status != "none" else "—"
+    cells = (
+        f"{_ICONS[r.status]} {label(r.status)}",
+        f"{_cell(r.title)}<br>`{_cell(r.path)}`",
+        _cell(r.owner),
+        _cell(r.updated),
+        _cell(r.reviewed),
+        _cell(r.age_days),
+        _cell(r.window),
+        _cell(due_text(r)),
+        _cell(salary),
+        _cell(findings_text(r)),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _add_rows(lines: list[str], rows: list[str], limit: int, what: str) -> None:
+    """Append table ``rows`` while the whole text stays under ``limit`` UTF-16 units.
+
+    Rows that do not fit are left out, with a line that says how many.
+    """
+    used = sum(_units(line) + 1 for line in lines)
+    for shown, row in enumerate(rows):
+        if used + _units(row) + 1 + _CUT_NOTE_UNITS > limit:
+            lines += ["", _cut_note(len(rows) - shown, what)]
+            return
+        lines.append(row)
+        used += _units(row) + 1
+
+
+def _cut_note(left_out: int, what: str) -> str:
     return (
-        f"_{left_out} more guide(s), the freshest, are not shown: a GitHub comment holds "
-        "65,536 characters. `guidelint report --format html` (or `csv`) lists every guide._"
+        f"_{left_out} more {what} are not shown: a GitHub comment holds 65,536 characters. "
+        "`guidelint report --format html` shows everything._"
     )
 
 
-_CUT_NOTE_UNITS = _units(_cut_note(10**9)) + 2
+_CUT_NOTE_UNITS = _units(_cut_note(10**9, "owner(s), those with the fewest stale guides,")) + 2
