@@ -317,12 +317,7 @@ def analyse(guide: Guide) -> Prose:
     # none, and skipping them is most of this function's speed.
     for index, block_stats in _statistics_by_block(blocks, claims_text, starts).items():
         block = blocks[index]
-        if block.kind in _ONE_UNIT:
-            spans = [(0, len(block.text))]
-        else:
-            begin = starts[index]
-            scan = _BOUNDARY_RE.finditer(claims_text, begin, begin + len(block.text))
-            spans = _spans_from_ends(block.text, [match.end() - begin for match in scan])
+        spans = _spans(block, claims_text, starts[index])
         # block_stats is in text order: each sentence takes a slice (a scan of
         # all statistics per sentence is quadratic in a huge paragraph).
         positions = [stat.char for stat in block_stats]
@@ -356,11 +351,18 @@ def analyse(guide: Guide) -> Prose:
 _ONE_UNIT = ("heading", "table-head", "table-row")
 
 
-def _spans(block: Block) -> list[tuple[int, int]]:
-    """The sentences of a block; a heading or a table row is one unit."""
+def _spans(block: Block, text: str | None = None, begin: int = 0) -> list[tuple[int, int]]:
+    """The sentences of a block; a heading or a table row is one unit.
+
+    ``text``, if given, holds the block's text at ``begin`` (``Prose.claims_text``):
+    scanning it there spares a copy, and gives the same boundaries.
+    """
     if block.kind in _ONE_UNIT:
         return [(0, len(block.text))]
-    return _sentence_spans(block.text)
+    if text is None:
+        text = block.text
+    scan = _BOUNDARY_RE.finditer(text, begin, begin + len(block.text))
+    return _spans_from_ends(block.text, [match.end() - begin for match in scan])
 
 
 def _not_a_claim(sentence: str) -> bool:
