@@ -142,24 +142,22 @@ def _walk_names(folder: str, config: Config) -> Iterable[str]:
 
 @lru_cache(maxsize=4)
 def load_schema_validator(schema_path: str | None) -> Any:
-    """The JSON Schema validator for guides; a broken schema is a config error."""
+    """The JSON Schema validator for guides; a broken schema is a config error.
+
+    The packaged schema gets a compiled yes/no check in front of jsonschema
+    (see :mod:`guidelint.schema_quick`); the test suite checks it against its
+    metaschema once.  A user's schema is checked here (~75 ms) and used as is.
+    """
+    if schema_path is None:
+        from guidelint.schema_quick import packaged_validator
+
+        return packaged_validator(DATA / "guide.schema.json")
     import jsonschema
 
     try:
-        if schema_path is None:
-            text = (DATA / "guide.schema.json").read_text("utf-8")
-        else:
-            text = Path(schema_path).read_text(encoding="utf-8")
-        schema = json.loads(text)
+        schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-        if schema_path is not None:
-            # Checking a schema against its metaschema costs ~75 ms; the
-            # packaged schema is checked once by the test suite instead.
-            cls.check_schema(schema)
-        else:
-            from guidelint.schema_inline import inline_local_refs
-
-            schema = inline_local_refs(schema)
+        cls.check_schema(schema)
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot load the guide schema {schema_path}: {exc}") from exc
     except jsonschema.SchemaError as exc:

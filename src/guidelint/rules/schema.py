@@ -52,13 +52,16 @@ def _canonical(guide: Guide, key: str) -> str:
 
 
 def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterator[Diagnostic]:
-    from referencing.exceptions import Unresolvable
-
     try:
         errors = sorted(
             validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
         )
-    except Unresolvable as exc:
+    except Exception as exc:
+        # Imported here: a run of valid guides never imports jsonschema.
+        from referencing.exceptions import Unresolvable
+
+        if not isinstance(exc, Unresolvable):
+            raise
         # A "$ref" to another file or a URL: guidelint never fetches one.
         raise ConfigError(
             f"the guide schema refers to {exc.ref!r}, which guidelint cannot resolve: it never "
