@@ -243,13 +243,20 @@ def parse_body(body: str, base: int) -> Body:
                     raw = source[start : span["end"]].decode("utf-8", "replace")
                     _add_unmerged(builder, text_value, raw, base + start)
             continue
-        start, end = span["start"], span["end"]
-        if isinstance(event, str):
+        if type(event) is str:
             if skip_depth:
                 continue
-            if event in ("SoftBreak", "HardBreak"):
-                add_text(" ", start, start)
+            if event == "SoftBreak" or event == "HardBreak":
+                # add_text(" ", start, start), written out: a guide has dozens.
+                if heading_parts is not None:
+                    heading_parts.append(" ")
+                if stack:
+                    builder = stack[-1]
+                    builder.pieces.append((builder.length, base + span["start"], False, ()))
+                    builder.parts.append(" ")
+                    builder.length += 1
             continue
+        start, end = span["start"], span["end"]
         ((kind, value),) = event.items()  # one-key dicts: {"Start": ...}
         if kind == "Start":
             tag, attrs = (value, _NO_ATTRS) if type(value) is str else _tag(value)
@@ -295,7 +302,10 @@ def parse_body(body: str, base: int) -> Body:
                 heading_parts = None
                 _close(stack, blocks)
             elif tag in _BLOCK_STARTS:
-                _close(stack, blocks)
+                if stack:  # _close(stack, blocks), written out: a guide has dozens
+                    builder = stack.pop()
+                    if builder.length:
+                        blocks.append(builder.build())
             elif tag == "FootnoteDefinition":
                 footnote_depth -= 1
         elif skip_depth:
