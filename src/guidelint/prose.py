@@ -61,19 +61,26 @@ _STAT_RE = re.compile(
 # currency code before the number ("USD 120"), which is found from the
 # number and moved back to the code.
 _NUM_REST = r"\d*(?:,\d{3})*(?:\.\d+)?"  # _NUM after its first digit
+_CODE_ENDS = "".join(sorted({code[-1] for code in _CODES.split("|")}))  # "DFPRY"
 _NUMERIC_STAT_RE = re.compile(
     r"[0-9$£€¥₹](?:"
-    rf"(?<=[0-9])(?-i:(?<=(?<![^\W_])(?:{_CODES}) [0-9])|(?<=(?<![^\W_])(?:{_CODES})[0-9]))"
+    # A digit just after a currency code.  Most digits stand inside a number
+    # or after a space: one cheap test of the character before (a code's
+    # last letter) spares them the nine-way lookbehind.
+    rf"(?-i:(?<=[{_CODE_ENDS}][0-9])|(?<=[{_CODE_ENDS}] [0-9]))"
+    rf"(?-i:(?<=(?<![^\W_])(?:{_CODES}) [0-9])|(?<=(?<![^\W_])(?:{_CODES})[0-9]))"
     rf"(?P<coded>{_NUM_REST}{_SCALE})"
-    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<percent>{_NUM_REST}(?:(?:-|\s?[–—]\s?){_NUM})?"
-    r"\s?(?:%|％|(?:percent|per\s?cent|pct|percentage\s+points?)\b))"
     rf"|(?<=[$£€¥₹])(?<!\w.)(?P<money>\s?{_AMOUNT}(?:\s?(?:[-–—]|to)\s?[$£€¥₹]?\s?{_AMOUNT})?\+?)"
-    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<money_code>{_NUM_REST}{_SCALE}\s?"
-    rf"(?:(?i:{_CODES})|dollars|euros|pounds)\b)"
-    rf"|(?<=[0-9])(?<![\w.,][0-9])(?P<multiplier>{_NUM_REST}(?:x|\s?×)(?![\w×])(?!\s*\d))"
-    rf"|(?<=[0-9])(?<![\w.][0-9])(?P<ratio>\d*\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    # A number's first digit (not after a letter, a digit or a point): one
+    # test for the four shapes that start there, in the order they win.
+    rf"|(?<=[0-9])(?<![\w.][0-9])(?:"
+    rf"(?P<percent>{_NUM_REST}(?:(?:-|\s?[–—]\s?){_NUM})?"
+    r"\s?(?:%|％|(?:percent|per\s?cent|pct|percentage\s+points?)\b))"
+    rf"|(?P<money_code>{_NUM_REST}{_SCALE}\s?(?:(?i:{_CODES})|dollars|euros|pounds)\b)"
+    rf"|(?<!,[0-9])(?P<multiplier>{_NUM_REST}(?:x|\s?×)(?![\w×])(?!\s*\d))"
+    rf"|(?P<ratio>\d*\s+(?:out\s+of|in)\s+(?:every\s+)?"
     rf"(?:\d+(?!\d*\s*(?:%|percent))|{_WORD_NUMBERS})\b)"
-    ")",
+    "))",
     re.IGNORECASE,
 )
 _WORD_NUMBER_SET = frozenset(w for w in _WORD_NUMBERS.replace("a\\s+", "").split("|") if w)
