@@ -243,7 +243,7 @@ def parse_body(body: str, base: int) -> Body:
                     raw = source[start : span["end"]].decode("utf-8", "replace")
                     _add_unmerged(builder, text_value, raw, base + start)
             continue
-        if type(event) is str:
+        if isinstance(event, str):
             if skip_depth:
                 continue
             if event == "SoftBreak" or event == "HardBreak":

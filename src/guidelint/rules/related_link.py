@@ -11,6 +11,7 @@ Fix: correct the slug or the link, or remove it.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable
 
@@ -45,10 +46,10 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                 )
     if ctx.file_path is None:
         return found
-    folder = ctx.file_path.parent
+    folder = os.path.dirname(ctx.file_path)  # os.path, not pathlib: a guide has many links
     for link in guide.body.links:
         target = _local_markdown_target(link.dest)
-        if target is not None and not (folder / target).exists():
+        if target is not None and not os.path.exists(os.path.join(folder, target)):
             found.append(
                 diagnostic(
                     guide,
