@@ -643,3 +643,41 @@ def _unescaped(text: str) -> str:
     except ValueError:
         text = html.unescape(text)
     return unquote(text)
+
+
+TOO_DEEP = "front matter is nested too deeply to read (more than 64 levels)"
+
+
+def _nested_tags(levels: int) -> bytes:
+    """A valid guide but for ``tags``: two equal lists nested ``levels`` deep."""
+    deep = "[" * levels + "]" * levels
+    return guide("Body.\n", extra=f"tags: [{deep}, {deep}]\n").encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            b"---\ntitle: " + b"[" * 500 + b"]" * 500 + b"\n---\nBody.\n", id="500 flow lists"
+        ),
+        pytest.param(
+            b"---\ntitle: " + b"[" * 990 + b"]" * 990 + b"\n---\nBody.\n", id="990 flow lists"
+        ),
+        pytest.param(
+            b"---\n" + b"".join(b" " * i + b"k:\n" for i in range(900)) + b"---\nBody.\n",
+            id="900 block mappings",
+        ),
+        # 65 levels: the top mapping, the tags list, 63 lists in it.
+        pytest.param(_nested_tags(63), id="65 levels in tags"),
+    ],
+)
+def test_nesting_libyaml_reads_but_python_cannot_walk(run_cli, tmp_path: Path, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    # libyaml accepts up to 1,000 levels; walking them recursed past Python's
+    # limit (a traceback, in guidelint or in jsonschema's comparison of items).
+    assert findings_for(run_cli, tmp_path, data) == [(1, 1, "frontmatter", TOO_DEEP)]
+
+
+def test_nesting_at_the_limit_is_read_and_validated(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    found = findings_for(run_cli, tmp_path, _nested_tags(62))
+    # uniqueItems compared the two 62-deep lists, then each item is no string.
+    assert [(line, rule) for line, _, rule, _ in found] == [(7, "schema")] * 3

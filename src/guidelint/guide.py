@@ -37,6 +37,12 @@ _CLOSE_RE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 # aliases are expanded, the front matter is treated as hostile ("billion
 # laughs") and not constructed at all.
 MAX_EXPANDED_NODES = 50_000
+# libyaml accepts up to 1,000 levels of nesting, but Python code that walks
+# the data (ours, and jsonschema's comparison of list items) recurses once or
+# more per level and would hit Python's recursion limit long before that.
+# Real front matter nests three or four levels (sources: a list of mappings).
+MAX_NESTING = 64
+_TOO_DEEP = f"front matter is nested too deeply to read (more than {MAX_NESTING} levels)"
 
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 _YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
@@ -302,9 +308,10 @@ def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[
                 )
             )
             return None, problems
-        data = loader.construct_document(node)
+        data = _normalise(loader.construct_document(node))
         if loader.duplicate_keys:  # rare: find where, to report each duplicate
             problems.extend(_key_positions(text, first_line)[1])
+        return data, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = marks(mark) if mark else (first_line, 1)
@@ -336,16 +343,11 @@ def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[
             )
         )
         return None, problems
-    except RecursionError:
-        problems.append(
-            ParseProblem(
-                "frontmatter", first_line - 1, 1, "front matter is nested too deeply to read"
-            )
-        )
+    except (RecursionError, _TooDeep):
+        problems.append(ParseProblem("frontmatter", first_line - 1, 1, _TOO_DEEP))
         return None, problems
     finally:
         loader.dispose()
-    return _normalise(data), problems
 
 
 def _key_positions(
@@ -473,15 +475,26 @@ def _record_positions(
                 stack.append((item, (*current_path, index)))
 
 
-def _normalise(value: Any) -> Any:
-    """Dates to ISO text, keys to strings: the JSON view a schema validates."""
+class _TooDeep(Exception):
+    """The front matter nests more than MAX_NESTING levels."""
+
+
+def _normalise(value: Any, depth: int = 0) -> Any:
+    """Dates to ISO text, keys to strings: the JSON view a schema validates.
+
+    Raises _TooDeep past MAX_NESTING levels of lists and mappings.
+    """
     if type(value) is str:  # most values and keys: nothing to do, no call
         return value
     if isinstance(value, dict):
+        if depth == MAX_NESTING:
+            raise _TooDeep
         return {
-            k if type(k) is str else str(normalise_date_value(k)): _normalise(v)
+            k if type(k) is str else str(normalise_date_value(k)): _normalise(v, depth + 1)
             for k, v in value.items()
         }
     if isinstance(value, list):
-        return [_normalise(v) for v in value]
+        if depth == MAX_NESTING:
+            raise _TooDeep
+        return [_normalise(v, depth + 1) for v in value]
     return normalise_date_value(value)
