@@ -106,6 +106,27 @@ def test_windows_add_and_subtract(duration: Duration, start: dt.date, end: dt.da
         assert duration.subtract_from(end) == start
 
 
+@pytest.mark.parametrize(
+    "duration",
+    [
+        Duration(1, "d"),
+        Duration(10**15, "d"),  # past timedelta's own limit
+        Duration(10**14, "w"),
+        Duration(1, "mo"),
+        Duration(10**11, "mo"),
+        Duration(10**11, "y"),  # past a C int of months
+    ],
+)
+def test_windows_past_the_calendar_stop_at_its_ends(duration: Duration) -> None:
+    # A config may say 99999999999y and --today may be 0001-01-01: the window
+    # then reaches the first or last day a date can hold, not a traceback.
+    assert duration.add_to(dt.date.max) == dt.date.max
+    assert duration.subtract_from(dt.date.min) == dt.date.min
+    if duration.amount > 10**6:
+        assert duration.add_to(dt.date(2026, 11, 26)) == dt.date.max
+        assert duration.subtract_from(dt.date(2026, 11, 26)) == dt.date.min
+
+
 def test_add_months_across_years() -> None:
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2026, 3, 31), -13) == dt.date(2025, 2, 28)

@@ -681,3 +681,22 @@ def test_nesting_at_the_limit_is_read_and_validated(run_cli, tmp_path: Path) -> 
     found = findings_for(run_cli, tmp_path, _nested_tags(62))
     # uniqueItems compared the two 62-deep lists, then each item is no string.
     assert [(line, rule) for line, _, rule, _ in found] == [(7, "schema")] * 3
+
+
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("window", ["12mo", "99999999999y", "999999999999999d"])
+def test_extreme_days_and_windows(run_cli, tmp_path: Path, today: str, window: str) -> None:  # type: ignore[no-untyped-def]
+    # Each of these was a traceback (date arithmetic past year 1 or 9999).
+    (tmp_path / ".guidelint.yaml").write_text(
+        f"policy: {{salary_window: {window}, review_every: {window}, due_soon: {window}}}\n",
+        "utf-8",
+    )
+    salary = "L5 base salary is $200k as of Dec 9999[^s].\n"
+    (tmp_path / "content").mkdir()
+    for day in ("0001-01-01", "9999-12-31"):
+        extra = f"reviewed: {day}\nsalary_as_of: {day}\nsources: [{{id: s, title: T, published: {day}}}]\n"
+        text = guide(salary, extra).replace("updated: 2026-06", f"updated: {day}")
+        (tmp_path / "content" / f"g{day}.md").write_text(text, "utf-8")
+    for args in (("check",), ("report", "--format", "json"), ("report", "--format", "html")):
+        result = run_cli(*args, "--today", today, cwd=tmp_path)
+        assert result.code in (0, 1), result.stdout + result.stderr

@@ -89,22 +89,30 @@ class Duration:
         return f"{self.amount}{self.unit}"
 
     def add_to(self, day: dt.date) -> dt.date:
-        """The day this window ends if it starts on ``day``."""
-        if self.unit == "d":
-            return day + dt.timedelta(days=self.amount)
-        if self.unit == "w":
-            return day + dt.timedelta(weeks=self.amount)
-        months = self.amount * (12 if self.unit == "y" else 1)
-        return add_months(day, months)
+        """The day this window ends if it starts on ``day``.
+
+        A window that ends after the last day a date can hold (``999999y``,
+        or a day near 9999-12-31) ends on that last day.
+        """
+        try:
+            return self._shift(day, 1)
+        except (OverflowError, ValueError):  # past year 9999
+            return dt.date.max
 
     def subtract_from(self, day: dt.date) -> dt.date:
-        """The day this window starts if it ends on ``day``."""
+        """The day this window starts if it ends on ``day`` (at the earliest, 0001-01-01)."""
+        try:
+            return self._shift(day, -1)
+        except (OverflowError, ValueError):  # before year 1
+            return dt.date.min
+
+    def _shift(self, day: dt.date, sign: int) -> dt.date:
         if self.unit == "d":
-            return day - dt.timedelta(days=self.amount)
+            return day + dt.timedelta(days=sign * self.amount)
         if self.unit == "w":
-            return day - dt.timedelta(weeks=self.amount)
+            return day + dt.timedelta(weeks=sign * self.amount)
         months = self.amount * (12 if self.unit == "y" else 1)
-        return add_months(day, -months)
+        return add_months(day, sign * months)
 
 
 def parse_duration(text: str) -> Duration | None:
