@@ -87,6 +87,12 @@ def test_refuses_a_slug_another_guide_uses(
         ("content/My Guide.md", (), "slug: 'My Guide' does not match"),
         ("content/ok.md", ("--slug", "ok", "--title", "Short"), "title: 'Short' is too short"),
         ("nowhere/ok.md", (), "folder nowhere does not exist"),
+        (
+            "content/ok.md",
+            ("--slug", "ok", "--title", "Two lines\nof a title"),
+            "the title must be one line",
+        ),
+        ("content/ok.md", ("--slug", "ok", "--owner", "a\u2028b"), "the owner must be one line"),
     ],
 )
 def test_invalid_guide_is_not_written(

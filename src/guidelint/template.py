@@ -55,6 +55,11 @@ def render(meta: dict[str, Any], schema: Any) -> str:
     """The whole file; ``meta`` must pass ``schema`` (a jsonschema validator)."""
     import frontmatter
 
+    for key in ("title", "owner"):
+        # The title is also the page's heading: a line break would end it.
+        value = meta.get(key)
+        if isinstance(value, str) and value and value.splitlines() != [value]:
+            raise UsageError(f"cannot write a valid guide: the {key} must be one line")
     as_json = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in meta.items()}
     errors = sorted(schema.iter_errors(as_json), key=lambda e: list(e.absolute_path))
     if errors:
