@@ -700,3 +700,42 @@ def test_extreme_days_and_windows(run_cli, tmp_path: Path, today: str, window: s
     for args in (("check",), ("report", "--format", "json"), ("report", "--format", "html")):
         result = run_cli(*args, "--today", today, cwd=tmp_path)
         assert result.code in (0, 1), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("others", [0, 70], ids=["small run", "large run"])
+def test_a_file_name_that_is_not_utf8(run_cli, tmp_path: Path, others: int) -> None:  # type: ignore[no-untyped-def]
+    # Its odd bytes reach Python as lone surrogates, which no UTF-8 output can
+    # hold: JSON, SARIF, GitLab, the Markdown report and the baseline crashed.
+    content = tmp_path / "content"
+    content.mkdir()
+    odd = os.path.join(os.fsencode(content), b"odd-\xff.md")
+    try:
+        with open(odd, "wb") as handle:
+            handle.write(guide("Churn fell 12% this year.\n").encode())
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    (content / "same-slug.md").write_text(guide("Body.\n"), "utf-8")  # slug pm-vs-pmm too
+    for n in range(others):
+        text = guide("Body.\n").replace("slug: pm-vs-pmm", f"slug: other-{n}")
+        (content / f"other-{n}.md").write_text(text, "utf-8")
+    shown = "content/odd-\\xff.md"
+    for fmt in ("text", "json", "sarif", "junit", "github", "gitlab"):
+        result = run_cli("check", "--today", "2026-11-26", "--format", fmt, cwd=tmp_path)
+        assert result.code == 1, result.stdout + result.stderr
+        assert "odd-\\" in result.stdout
+    found = json.loads(
+        run_cli("check", "--today", "2026-11-26", "--format", "json", cwd=tmp_path).stdout
+    )["diagnostics"]
+    duplicates = sorted((d["path"], d["message"]) for d in found if d["rule"] == "duplicate-slug")
+    assert duplicates == [
+        (shown, "slug 'pm-vs-pmm' is also used by content/same-slug.md"),
+        ("content/same-slug.md", f"slug 'pm-vs-pmm' is also used by {shown}"),
+    ]
+    for fmt in ("markdown", "json", "csv", "html"):
+        result = run_cli("report", "--today", "2026-11-26", "--format", fmt, cwd=tmp_path)
+        assert result.code == 0, result.stderr
+    assert run_cli("baseline", "--today", "2026-11-26", cwd=tmp_path).code == 0
+    result = run_cli(
+        "check", "--today", "2026-11-26", "--baseline", ".guidelint-baseline.json", cwd=tmp_path
+    )
+    assert result.code == 0, result.stdout + result.stderr

@@ -63,16 +63,35 @@ class LintResult:
     collected: tuple[tuple[str, Any], ...] = field(default=())
 
 
+def printable_path(path: str) -> str:
+    """``path`` as text any output can hold.
+
+    A file name that is not valid UTF-8 reaches Python with its odd bytes as
+    lone surrogates, which no UTF-8 output (JSON, SARIF, a baseline file) can
+    encode: they are shown as ``\\xNN`` instead, as ``ls -b`` shows them.
+    """
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def display_path(path: str | Path, cwd: Path) -> str:
-    """``path`` relative to ``cwd`` when inside it, always with ``/``."""
+    """``path`` relative to ``cwd`` when inside it, always with ``/``, printable."""
     # Fast path (string operations only; a large run shows 10,000 paths):
     # a path that normalises to somewhere under cwd.
     folder = os.path.abspath(cwd).rstrip(os.sep) + os.sep
     text = os.path.abspath(os.path.join(cwd, path))
     if text.startswith(folder):
-        shown = text[len(folder) :].replace(os.sep, "/")
+        shown = printable_path(text[len(folder) :].replace(os.sep, "/"))
         return path if shown == path else shown  # the caller's string, not a copy
-    path = Path(path)
+    return printable_path(_outside_display_path(Path(path), cwd))
+
+
+def _outside_display_path(path: Path, cwd: Path) -> str:
     absolute = path if path.is_absolute() else cwd / path
     try:
         return (

@@ -347,7 +347,7 @@ def _collect_all(
     run keeps no second copy of every path (the index is most of what a
     whole-corpus run holds in memory).
     """
-    from guidelint.engine import display_path
+    from guidelint.engine import display_path, printable_path
 
     slugs: dict[str, list[str]] = {}
     walked: list[tuple[str, dict[str, list[Any]]]] = []
@@ -369,7 +369,7 @@ def _collect_all(
                 target = files.get(real[len(inside) :]) if real.startswith(inside) else None
                 if target is not None and not target[3]:
                     continue
-            slugs.setdefault(entry[2], []).append(prefix + rel.replace(os.sep, "/"))
+            slugs.setdefault(entry[2], []).append(printable_path(prefix + rel.replace(os.sep, "/")))
         walked.append((inside, files))
     for path in extra:
         absolute = os.path.abspath(path)
