@@ -102,7 +102,18 @@ def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
     [
         ("policy:\n  review_every: forever\n", "policy.review_every"),
         ("rules:\n  stat-sorce: error\n", "rules.stat-sorce: unknown rule"),
-        ("a: [\n", "not valid YAML"),
+        ("a: [\n", ".guidelint.yaml:2:1: not valid YAML: did not find expected node content\n"),
+        ("a: 1\n\tb: 2\n", ".guidelint.yaml:2:1: not valid YAML: found a tab character"),
+        # Nine levels of nine aliases: 387 million values once expanded.
+        (
+            "x: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
+                for i in range(8)
+            )
+            + "pay_words: *i\n",
+            "expands to more than 50000 YAML nodes through aliases; refusing to load it",
+        ),
     ],
 )
 def test_bad_config_file_is_exit_2_naming_the_key(

@@ -153,12 +153,38 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     else:
-        try:
-            data = yaml.load(text, Loader=yaml.CSafeLoader)
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
-        data = {} if data is None else data
+        data = _load_yaml(text, path)
     return build_config(data, path.parent, str(path))
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """The config's YAML as data; refused, like a guide's, if aliases blow it up."""
+    from guidelint.guide import MAX_EXPANDED_NODES, expanded_size
+
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        # Aliases share one object when loaded, but validating and hashing
+        # the config walk every copy: nine levels of nine aliases would be
+        # 387 million values.
+        if "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
+            raise ConfigError(
+                f"{path}: expands to more than {MAX_EXPANDED_NODES} YAML nodes through "
+                "aliases; refusing to load it"
+            )
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        # One line, with the place: "cfg.yaml:3:7: not valid YAML: ...".
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise ConfigError(f"{where}: not valid YAML: {reason}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
+    finally:
+        loader.dispose()
 
 
 def _read_text(path: Path) -> str:

@@ -287,7 +287,7 @@ def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[
             return None, problems
         # Without an alias ("*name") nothing expands: the node count is
         # bounded by the text, and counting it would cost every guide time.
-        if "*" in text and _expanded_size(node) > MAX_EXPANDED_NODES:
+        if "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
             problems.append(
                 ParseProblem(
                     "frontmatter",
@@ -409,7 +409,7 @@ def _offset_position(prefix: bytes, first_line: int) -> tuple[int, int]:
     return first_line + len(breaks), len(prefix[start:].decode("utf-8", errors="replace")) + 1
 
 
-def _expanded_size(root: yaml.Node) -> int:
+def expanded_size(root: yaml.Node) -> int:
     """Node count with every alias expanded, computed without expanding (memoised)."""
     sizes: dict[int, int] = {}
     order: list[yaml.Node] = []
