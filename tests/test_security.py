@@ -248,7 +248,7 @@ def test_python_tags_in_the_config_are_refused(
     result = run_main(capsys, monkeypatch, folder, "check", "--today", "2026-11-26")
     assert not marker.exists()
     assert result.code == 2
-    assert result.stderr.startswith(f"guidelint: error: {config}: not valid YAML: ")
+    assert result.stderr.startswith(f"guidelint: error: {config}:1:15: not valid YAML: ")
     assert "could not determine a constructor for the tag" in result.stderr
 
 
