@@ -114,6 +114,8 @@ def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
             + "pay_words: *i\n",
             "expands to more than 50000 YAML nodes through aliases; refusing to load it",
         ),
+        ("pay_words: " + "[" * 990 + "]" * 990 + "\n", "nested more than 64 levels deep"),
+        ("pay_words: " + "[" * 63 + "]" * 63 + "\n", "pay_words.0: [[[[[["),  # read, then validated
     ],
 )
 def test_bad_config_file_is_exit_2_naming_the_key(
@@ -130,6 +132,19 @@ def test_bad_config_file_is_exit_2_naming_the_key(
     assert result.err.startswith("guidelint: error: ")
     assert fragment in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("levels", [990, 5000])
+def test_deeply_nested_pyproject_toml_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, levels: int
+) -> None:
+    text = "[tool.guidelint]\npay_words = " + "[" * levels + "]" * levels + "\n"
+    write_tree(tmp_path, {"pyproject.toml": text, "content/g.md": guide("Body.\n")})
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26")
+    assert result.code == 2
+    assert result.err.endswith(
+        "pyproject.toml: nested more than 64 levels deep; refusing to load it\n"
+    )
 
 
 def test_bad_pyproject_toml_is_exit_2(

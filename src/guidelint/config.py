@@ -24,8 +24,10 @@ import yaml
 from guidelint import DATA
 from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
+from guidelint.guide import MAX_NESTING, nested_deeper_than
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
+_TOO_DEEP = f"nested more than {MAX_NESTING} levels deep; refusing to load it"
 DEFAULT_MAX_FILE_SIZE = 5_000_000  # bytes; a real guide is a few KB
 DEFAULT_CACHE_DIR = ".guidelint_cache"  # beside the config file, like .ruff_cache
 
@@ -152,8 +154,13 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
             data: Any = tomllib.loads(text).get("tool", {}).get("guidelint", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        except RecursionError:  # tomllib recurses once per nested array
+            raise ConfigError(f"{path}: {_TOO_DEEP}") from None
     else:
         data = _load_yaml(text, path)
+    # Hashing and validating the config recurse once per level too.
+    if nested_deeper_than(data):
+        raise ConfigError(f"{path}: {_TOO_DEEP}")
     return build_config(data, path.parent, str(path))
 
 
@@ -174,7 +181,7 @@ def _load_yaml(text: str, path: Path) -> Any:
                 f"{path}: expands to more than {MAX_EXPANDED_NODES} YAML nodes through "
                 "aliases; refusing to load it"
             )
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         # One line, with the place: "cfg.yaml:3:7: not valid YAML: ...".
         mark = exc.problem_mark or exc.context_mark
@@ -185,6 +192,7 @@ def _load_yaml(text: str, path: Path) -> Any:
         raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
     finally:
         loader.dispose()
+    return data
 
 
 def _read_text(path: Path) -> str:

@@ -475,6 +475,20 @@ def _record_positions(
                 stack.append((item, (*current_path, index)))
 
 
+def nested_deeper_than(value: Any, limit: int = MAX_NESTING) -> bool:
+    """Whether ``value`` holds lists and mappings more than ``limit`` levels deep (no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth == limit:
+                return True
+            stack.extend(
+                (child, depth + 1) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return False
+
+
 class _TooDeep(Exception):
     """The front matter nests more than MAX_NESTING levels."""
 
