@@ -84,6 +84,7 @@ def test_baseline_output_option(run_cli, corpus: Path) -> None:  # type: ignore[
         ("{not json", "is not JSON"),
         ('{"version": 2, "findings": []}', "is not a guidelint baseline"),
         ("[1, 2]", "is not a guidelint baseline"),
+        ("[" * 100_000 + "]" * 100_000, "is nested too deeply to be a baseline"),
     ],
 )
 def test_bad_baseline_is_a_usage_error(

@@ -118,3 +118,17 @@ def test_an_edited_config_is_validated_again(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "rules.stat-source.scope" in done.stderr
+
+
+def test_a_damaged_entry_is_validated_again(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bad.md").write_text(BAD, encoding="utf-8")
+    first, _ = run(tmp_path)
+    entries = [p for p in (tmp_path / ".guidelint_cache").rglob("*") if p.is_file()]
+    schema_entries = [p for p in entries if "schema-v1" in p.parts]
+    assert schema_entries
+    for entry in schema_entries:  # json raises RecursionError on this
+        entry.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    second, imported = run(tmp_path)
+    assert second == first and imported

@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from guidelint.config import build_config
 from guidelint.slug_index import CACHE_VERSION, collect_slugs
 from tests.conftest import guide
@@ -102,13 +104,18 @@ def test_a_small_run_indexes_only_what_it_asks_about(tmp_path: Path) -> None:
     assert found == {"a": ("content/a.md",), "b": ("content/b.md",)}
 
 
-def test_a_broken_cache_is_ignored(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    ["{not json", "[" * 100_000 + "]" * 100_000],  # the second: json's RecursionError
+    ids=["not json", "nested too deeply"],
+)
+def test_a_broken_cache_is_ignored(tmp_path: Path, damage: str) -> None:
     root = tmp_path / "content"
     write(root, "a.md", "a")
     age(root)
     expected = index(tmp_path, [])
     for cache in (tmp_path / ".guidelint_cache").glob("slugs-*.json"):
-        cache.write_text("{not json", "utf-8")
+        cache.write_text(damage, "utf-8")
     assert index(tmp_path, []) == expected
 
 

@@ -50,6 +50,8 @@ def load(path: Path) -> frozenset[str]:
         raise UsageError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise UsageError(f"baseline {path} is not JSON: {exc}") from exc
+    except RecursionError:  # json recurses once per nested array or object
+        raise UsageError(f"baseline {path} is nested too deeply to be a baseline") from None
     if not isinstance(document, dict):
         document = {}
     findings = document.get("findings")

@@ -177,7 +177,7 @@ def load_schema_validator(schema_path: str | None) -> Any:
         schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
         cls.check_schema(schema)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise ConfigError(f"cannot load the guide schema {schema_path}: {exc}") from exc
     except jsonschema.SchemaError as exc:
         raise ConfigError(

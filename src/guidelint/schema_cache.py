@@ -52,7 +52,7 @@ class SchemaResults:
         """The remembered findings, or ``None`` when unknown or unreadable."""
         try:
             data = json.loads(self._path(key).read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a damaged entry is no entry
             return None
         if not isinstance(data, list) or not all(
             isinstance(item, list)

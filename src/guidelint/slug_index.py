@@ -96,7 +96,7 @@ def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)  # no bytes copy beside the text: this file can be large
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a damaged cache is no cache
         return {}, {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return {}, {}
