@@ -54,3 +54,12 @@ def test_related_slug_in_a_file_not_being_checked_is_seen(lint_text: LintFn) -> 
     nested = {"deep/more/ai.md": OTHER}
     text = guide("Body.\n", "related: [ai-pm-interview-prep]\n")
     assert lint_text(text, select=RULE, files=nested) == []
+
+
+@pytest.mark.parametrize(
+    "dest", ["a%00b.md", "x" * 5000 + ".md", "%C3%28.md"], ids=["NUL", "too long", "not UTF-8"]
+)
+def test_a_link_no_file_system_can_hold_is_a_missing_guide(lint_text: LintFn, dest: str) -> None:
+    # pathlib's exists() raised OSError (ENAMETOOLONG) on a 5,000-character name.
+    found = lint_text(guide(f"See [it]({dest}).\n"), select=RULE)
+    assert spots(found) == [(9, 5, RULE)]
