@@ -739,3 +739,43 @@ def test_a_file_name_that_is_not_utf8(run_cli, tmp_path: Path, others: int) -> N
         "check", "--today", "2026-11-26", "--baseline", ".guidelint-baseline.json", cwd=tmp_path
     )
     assert result.code == 0, result.stdout + result.stderr
+
+
+LONG = "x" * 5000  # past every file system's limit on one name (255 bytes on Linux)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", f"{LONG}.md"),
+        ("check", "content", "--config", f"{LONG}.yaml"),
+        ("check", "content", "--format", "json", "-o", f"{LONG}.json"),
+        ("report", LONG),
+        ("report", "content", "--format", "html", "-o", f"{LONG}.html"),
+        ("review", f"{LONG}.md"),
+        ("new", f"{LONG}.md", "--title", "A long enough title", "--owner", "me"),
+    ],
+    ids=["check", "config", "output", "report", "report output", "review", "new"],
+)
+def test_a_path_too_long_for_the_system_is_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    args: tuple[str, ...],
+) -> None:
+    # pathlib raises OSError (ENAMETOOLONG) from exists() and stat(): each was
+    # a traceback.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(VALID, "utf-8")
+    result = run_main(capsys, monkeypatch, tmp_path, *args, "--today", "2026-11-26")
+    assert result.code == 2, result.out + result.err
+    assert result.err.startswith("guidelint: error: ")
+    assert len(result.err) < 300  # the name is shortened
+
+
+def test_a_cache_folder_the_system_refuses_is_no_cache(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(VALID, "utf-8")
+    (tmp_path / ".guidelint.yaml").write_text(f"cache_dir: {LONG}\n", "utf-8")
+    result = run_cli("check", "--today", "2026-11-26", cwd=tmp_path)
+    assert result.code == 0, result.stdout + result.stderr

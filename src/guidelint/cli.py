@@ -488,4 +488,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        # A path the system refuses (a name too long, a folder where a file
+        # should be, no permission) that no closer handler turned into a
+        # message: still a message, not a traceback.
+        click.echo(f"guidelint: error: {_os_error(exc)}", err=True)
+        return 2
     return 0
+
+
+def _os_error(exc: OSError) -> str:
+    """``exc`` as one short line: what the system said, and about which path."""
+    what = exc.strerror or str(exc)
+    if exc.filename is None:
+        return what
+    name = os.fsdecode(exc.filename)
+    if len(name) > 120:
+        name = name[:80] + "..." + name[-20:]
+    return f"{what}: {name!r}"

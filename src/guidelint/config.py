@@ -243,7 +243,8 @@ def build_config(data: Any, base: Path, source: str) -> Config:
     # An empty config (no file, or an empty one) cannot be wrong, and one
     # this guidelint has already validated need not import jsonschema again.
     marker = _validated_marker(data, base)
-    known_good = not data or (marker is not None and marker.exists())
+    # os.path.exists: False, not an error, for a cache path the system refuses.
+    known_good = not data or (marker is not None and os.path.exists(marker))
     errors = sorted(
         [] if known_good else _config_validator().iter_errors(data),
         key=lambda e: list(e.absolute_path),
