@@ -252,14 +252,22 @@ class _RootIndex:
 
         ``only`` keeps the guides with those slugs: all a small run asks about.
         """
-        out: dict[str, tuple[str, str | None]] = {}
+        found: list[tuple[str, str | None, bool]] = []
         for rel, entry in self.files.items():
             slug = entry[2] if isinstance(entry[2], str) else None
             if entry[0] == -1 or (only is not None and slug not in only):
                 continue  # unreadable (no slug to offer), or not asked about
-            path = os.path.join(self.root, rel)
-            # A symlinked guide is the guide it points at, not a second one.
-            out[os.path.realpath(path) if entry[3] else path] = (path, slug)
+            found.append((os.path.join(self.root, rel), slug, bool(entry[3])))
+        if not any(link for _, _, link in found):
+            return {path: (path, slug) for path, slug, _ in found}
+        # A symlinked guide is the guide it points at, not a second one: one
+        # entry per real file, under the target's own path when it was walked
+        # too (as a large run's index has it, whatever the walking order).
+        out: dict[str, tuple[str, str | None]] = {}
+        for path, slug, link in sorted(found, key=lambda item: item[2]):  # targets first
+            real = os.path.realpath(path)
+            if not (link and real in out):
+                out[real] = (path, slug)
         return out
 
     def save(self) -> None:

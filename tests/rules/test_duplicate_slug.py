@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tests.conftest import LintFn, guide
+from pathlib import Path
+
+import pytest
+
+from guidelint.config import build_config
+from guidelint.engine import RunOptions, lint
+from tests.conftest import TODAY, LintFn, guide
 from tests.util import spots
 
 RULE = "duplicate-slug"
@@ -38,3 +44,27 @@ def test_excluded_files_do_not_count(lint_text: LintFn) -> None:
         guide("Body.\n"), select=RULE, config=config, files={"archive/old.md": guide("Old.\n")}
     )
     assert found == []
+
+
+@pytest.mark.parametrize("others", [0, 70], ids=["small run", "large run"])
+@pytest.mark.parametrize("checked", [("target.md",), ("link.md",), ("target.md", "link.md"), ()])
+def test_a_symlink_to_a_guide_is_the_duplicate_in_every_run(
+    tmp_path: Path, others: int, checked: tuple[str, ...]
+) -> None:
+    # A site built from the folder publishes the guide twice, so the symlink
+    # is reported; before, a small run reported the target instead (or
+    # neither), depending on the order the folder was read in.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "target.md").write_text(guide("Body.\n"), "utf-8")
+    (content / "link.md").symlink_to("target.md")
+    for n in range(others):
+        other = guide("Body.\n").replace("slug: pm-vs-pmm", f"slug: other-{n}")
+        (content / f"other-{n}.md").write_text(other, "utf-8")
+    config = build_config({}, tmp_path, "test")
+    options = RunOptions(today=TODAY, select=frozenset({RULE}), jobs=1)
+    paths = [content / name for name in checked] or [content]
+    found = lint(paths, config, options, cwd=tmp_path).diagnostics
+    expected = [] if checked == ("target.md",) else [("content/link.md", RULE)]
+    assert [(d.path, d.rule) for d in found] == expected
+    assert all("also used by content/target.md" in d.message for d in found)

@@ -3,7 +3,9 @@
 Why: the slug is a guide's identity: it builds its URL and is how
 ``related`` lists point at it.  Two guides with one slug means one of them is
 unreachable, or a copy was left behind.  All guides under the content root
-are compared, even when only one file is checked.
+are compared, even when only one file is checked.  A symlink to another
+guide under the root is a second copy (a site built from the folder
+publishes both), so it is the symlink that is reported, in every run.
 
 Fix: give one of the guides a new slug (and update links to it).
 """
