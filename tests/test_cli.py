@@ -130,6 +130,16 @@ def test_missing_path_is_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
     assert "path does not exist: content/nope.md" in result.err
 
 
+def test_a_file_named_several_ways_is_checked_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    once = json.loads(cli("check", *DAY, "--format", "json").out)
+    spellings = ("content", "content/", "./content", str(tmp_path / "content"))
+    files = [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "content").glob("*.md")]
+    names = [*spellings, *files, *(f"./{f}" for f in files), *(f"content/../{f}" for f in files)]
+    several = json.loads(cli("check", *DAY, "--format", "json", *names).out)
+    assert several["files"] == once["files"] == 3
+    assert several["diagnostics"] == once["diagnostics"]
+
+
 def test_bad_format_is_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("check", *DAY, "--format", "xml").code == 2
 

@@ -134,7 +134,12 @@ def discover_names(paths: Sequence[Path], config: Config) -> list[str]:
         else:
             raise UsageError(f"path does not exist: {path}")
     if len(paths) > 1:
-        found = list(dict.fromkeys(found))  # a file named twice is checked once
+        # A file named twice is checked once, however it is spelt ("x.md",
+        # "./x.md", its absolute path, or through its folder).
+        first: dict[str, str] = {}
+        for name in found:
+            first.setdefault(os.path.abspath(name), name)
+        found = list(first.values())
     # Sorted in place, by the text itself where "/" is the separator: no
     # second list or key per path (a large run has tens of thousands).
     if os.sep == "/":
