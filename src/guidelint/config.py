@@ -24,7 +24,7 @@ import yaml
 from guidelint import DATA
 from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
-from guidelint.guide import MAX_NESTING, nested_deeper_than
+from guidelint.guide import MAX_EXPANDED_NODES, MAX_NESTING, expanded_size, nested_deeper_than
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
 _TOO_DEEP = f"nested more than {MAX_NESTING} levels deep; refusing to load it"
@@ -166,8 +166,6 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
 
 def _load_yaml(text: str, path: Path) -> Any:
     """The config's YAML as data; refused, like a guide's, if aliases blow it up."""
-    from guidelint.guide import MAX_EXPANDED_NODES, expanded_size
-
     loader = yaml.CSafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -302,10 +302,7 @@ def parse_body(body: str, base: int) -> Body:
                 heading_parts = None
                 _close(stack, blocks)
             elif tag in _BLOCK_STARTS:
-                if stack:  # _close(stack, blocks), written out: a guide has dozens
-                    builder = stack.pop()
-                    if builder.length:
-                        blocks.append(builder.build())
+                _close(stack, blocks)
             elif tag == "FootnoteDefinition":
                 footnote_depth -= 1
         elif skip_depth:

@@ -252,23 +252,29 @@ class _RootIndex:
 
         ``only`` keeps the guides with those slugs: all a small run asks about.
         """
-        found: list[tuple[str, str | None, bool]] = []
+        out: dict[str, tuple[str, str | None]] = {}
         for rel, entry in self.files.items():
             slug = entry[2] if isinstance(entry[2], str) else None
             if entry[0] == -1 or (only is not None and slug not in only):
                 continue  # unreadable (no slug to offer), or not asked about
-            found.append((os.path.join(self.root, rel), slug, bool(entry[3])))
-        if not any(link for _, _, link in found):
-            return {path: (path, slug) for path, slug, _ in found}
-        # A symlinked guide is the guide it points at, not a second one: one
-        # entry per real file, under the target's own path when it was walked
-        # too (as a large run's index has it, whatever the walking order).
-        out: dict[str, tuple[str, str | None]] = {}
-        for path, slug, link in sorted(found, key=lambda item: item[2]):  # targets first
-            real = os.path.realpath(path)
-            if not (link and real in out):
-                out[real] = (path, slug)
+            if self.links_to_walked(rel):
+                continue  # its target is here under its own path
+            path = os.path.join(self.root, rel)
+            out[os.path.realpath(path) if entry[3] else path] = (path, slug)
         return out
+
+    def links_to_walked(self, rel: str) -> bool:
+        """Whether ``rel`` is a symlink to another guide walked under this root.
+
+        Such a link is the guide it points at, not a second one: the index
+        lists the target under its own path, in small and large runs alike.
+        """
+        if not self.files[rel][3]:
+            return False
+        inside = self.root + os.sep
+        real = os.path.realpath(os.path.join(self.root, rel))
+        target = self.files.get(real[len(inside) :]) if real.startswith(inside) else None
+        return target is not None and not target[3]
 
     def save(self) -> None:
         if self.cache_path is not None and (self.changed or not self.old_folders):
@@ -372,11 +378,8 @@ def _collect_all(
         for rel, entry in files.items():
             if entry[0] == -1 or not isinstance(entry[2], str):
                 continue
-            if entry[3]:  # a symlink to another walked guide is that guide, not a second one
-                real = os.path.realpath(os.path.join(index.root, rel))
-                target = files.get(real[len(inside) :]) if real.startswith(inside) else None
-                if target is not None and not target[3]:
-                    continue
+            if index.links_to_walked(rel):
+                continue
             slugs.setdefault(entry[2], []).append(printable_path(prefix + rel.replace(os.sep, "/")))
         walked.append((inside, files))
     for path in extra:
