@@ -24,7 +24,7 @@ import pytest
 
 from guidelint import fileio
 from guidelint.cli import cli
-from guidelint.engine import is_guide_name
+from guidelint.paths import is_guide_name
 from tests.conftest import guide
 from tests.util import run_main
 

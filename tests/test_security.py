@@ -183,7 +183,7 @@ def test_yaml_is_only_loaded_with_safe_loaders() -> None:
     """No module names an unsafe loader; every ``yaml.load`` names a safe one."""
     import yaml
 
-    from guidelint.guide import GuideLoader
+    from guidelint.yamlread import GuideLoader
 
     assert issubclass(GuideLoader, yaml.CSafeLoader)
     problems: list[str] = []

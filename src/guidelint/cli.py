@@ -109,7 +109,7 @@ diff_base_option = click.option(
 
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
     """The named paths that are guides (or folders) inside the content root."""
-    from guidelint.engine import is_guide_name
+    from guidelint.paths import is_guide_name
 
     root = config.content_root.resolve()
     kept = []

@@ -24,22 +24,13 @@ import yaml
 from guidelint import DATA
 from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
-from guidelint.guide import MAX_EXPANDED_NODES, MAX_NESTING, expanded_size, nested_deeper_than
+from guidelint.policy import Policy
+from guidelint.yamlread import MAX_NESTING, YamlProblem, compose, construct, nested_deeper_than
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
 _TOO_DEEP = f"nested more than {MAX_NESTING} levels deep; refusing to load it"
 DEFAULT_MAX_FILE_SIZE = 5_000_000  # bytes; a real guide is a few KB
 DEFAULT_CACHE_DIR = ".guidelint_cache"  # beside the config file, like .ruff_cache
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """Freshness windows: how long content stays true."""
-
-    review_every: Duration = Duration(12, "mo")
-    due_soon: Duration = Duration(30, "d")
-    salary_window: Duration = Duration(12, "mo")
-    source_window: Duration = Duration(3, "y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,32 +156,23 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
 
 
 def _load_yaml(text: str, path: Path) -> Any:
-    """The config's YAML as data; refused, like a guide's, if aliases blow it up."""
+    """The config's YAML as data; refused, like a guide's, if aliases blow it up.
+
+    Aliases share one object when loaded, but validating and hashing the
+    config walk every copy: nine levels of nine aliases would be 387 million
+    values.
+    """
     loader = yaml.CSafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}
-        # Aliases share one object when loaded, but validating and hashing
-        # the config walk every copy: nine levels of nine aliases would be
-        # 387 million values.
-        if "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
-            raise ConfigError(
-                f"{path}: expands to more than {MAX_EXPANDED_NODES} YAML nodes through "
-                "aliases; refusing to load it"
-            )
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
+        node = compose(text, loader)
+        return {} if node is None else construct(loader, node)
+    except YamlProblem as exc:
         # One line, with the place: "cfg.yaml:3:7: not valid YAML: ...".
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise ConfigError(f"{where}: not valid YAML: {reason}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
+        raise ConfigError(f"{where}: {exc.reason}") from None
     finally:
         loader.dispose()
-    return data
 
 
 def _read_text(path: Path) -> str:

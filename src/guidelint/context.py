@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidelint.config import Policy
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
+from guidelint.policy import Policy
 
 
 @dataclass(frozen=True, slots=True)

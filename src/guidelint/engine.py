@@ -26,6 +26,7 @@ from guidelint.context import Context, CorpusIndex
 from guidelint.diagnostic import Diagnostic
 from guidelint.errors import ConfigError, UsageError
 from guidelint.guide import Guide, ParseProblem, read_guide
+from guidelint.paths import display_path, is_guide_folder, is_guide_name
 from guidelint.rules import RULES
 
 if TYPE_CHECKING:
@@ -63,59 +64,6 @@ class LintResult:
     collected: tuple[tuple[str, Any], ...] = field(default=())
 
 
-def printable_path(path: str) -> str:
-    """``path`` as text any output can hold.
-
-    A file name that is not valid UTF-8 reaches Python with its odd bytes as
-    lone surrogates, which no UTF-8 output (JSON, SARIF, a baseline file) can
-    encode: they are shown as ``\\xNN`` instead, as ``ls -b`` shows them.
-    """
-    if path.isascii():
-        return path
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return path
-
-
-def display_path(path: str | Path, cwd: Path) -> str:
-    """``path`` relative to ``cwd`` when inside it, always with ``/``, printable."""
-    # Fast path (string operations only; a large run shows 10,000 paths):
-    # a path that normalises to somewhere under cwd.
-    folder = os.path.abspath(cwd).rstrip(os.sep) + os.sep
-    text = os.path.abspath(os.path.join(cwd, path))
-    if text.startswith(folder):
-        shown = printable_path(text[len(folder) :].replace(os.sep, "/"))
-        return path if shown == path else shown  # the caller's string, not a copy
-    return printable_path(_outside_display_path(Path(path), cwd))
-
-
-def _outside_display_path(path: Path, cwd: Path) -> str:
-    absolute = path if path.is_absolute() else cwd / path
-    try:
-        return (
-            Path(os.path.relpath(absolute, cwd)).as_posix()
-            if _inside(absolute, cwd)
-            else absolute.as_posix()
-        )
-    except ValueError:
-        return absolute.as_posix()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-    except ValueError:
-        return False
-    return True
-
-
-def is_guide_name(name: str) -> bool:
-    """Guides are ``.md`` files not named README.md and not starting with ``_``."""
-    return name.endswith(".md") and name != "README.md" and not name.startswith("_")
-
-
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
     """The guide files named by ``paths`` (files as given, folders walked), sorted."""
     return [Path(p) for p in discover_names(paths, config)]
@@ -149,13 +97,9 @@ def discover_names(paths: Sequence[Path], config: Config) -> list[str]:
     return found
 
 
-def _walk(folder: Path, config: Config) -> Iterable[Path]:
-    return (Path(name) for name in _walk_names(str(folder), config))
-
-
 def _walk_names(folder: str, config: Config) -> Iterable[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if is_guide_folder(d))
         for name in sorted(files):
             if is_guide_name(name):
                 path = os.path.join(root, name)

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from guidelint.config import Config, Policy
+from guidelint.config import Config
 from guidelint.context import Context
 from guidelint.dates import Duration, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic
 from guidelint.guide import Guide
+from guidelint.policy import Policy
 
 Status = Literal["fresh", "due-soon", "stale", "draft"]
 STATUSES: tuple[Status, ...] = ("stale", "due-soon", "fresh", "draft")

@@ -20,6 +20,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import guidelint
 from guidelint import DATA
 from guidelint.config import Config
 from guidelint.guide import Guide
@@ -38,7 +39,8 @@ class SchemaResults:
             schema = (DATA / "guide.schema.json").read_bytes()
         else:
             schema = config.schema.read_bytes()
-        identity = json.dumps([VERSION, sorted(config.keys.items())]).encode()
+        # guidelint's version too: a new release may word its messages anew.
+        identity = json.dumps([guidelint.__version__, VERSION, sorted(config.keys.items())]).encode()
         self.prefix = hashlib.sha256(identity + b"\0" + schema + b"\0").digest()
 
     def key(self, guide: Guide) -> str:
