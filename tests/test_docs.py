@@ -89,3 +89,15 @@ def test_text_finding_links_its_rule_docs_on_a_terminal() -> None:
     assert f"\033]8;;{docs_url('stat-source')}\033\\" in colored.splitlines()[0]
     plain = render(LintResult((FINDING,), 1), FormatInfo(today=TODAY, color=False))
     assert plain.splitlines()[0] == "a.md:3:1: error stat-source statistic '92%' has no source"
+
+
+def test_readme_rule_table_lists_every_registered_rule_with_its_severity() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Rules\n", 1)[1].strip().split("\n\n", 1)[0]
+    listed: dict[str, str] = {}
+    for row in table.splitlines()[2:]:
+        names, severity = row.split("|")[1:3]
+        for name in re.findall(r"`([a-z-]+)`", names):
+            assert name not in listed, f"{name} is listed twice in the README"
+            listed[name] = severity.strip()
+    assert listed == {name: rule.SEVERITY for name, rule in RULES.items()}

@@ -136,17 +136,17 @@ def test_collect_reads_and_lints_the_corpus(tmp_path: Path) -> None:
 
 
 def test_each_guide_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import guidelint.engine
+    import guidelint.guide
 
     content = write_corpus(tmp_path)
     reads: list[str] = []
-    real = guidelint.engine.read_guide
+    real = guidelint.guide.read_guide
 
     def counting(path: str, data: bytes, aliases: object = None):  # type: ignore[no-untyped-def]
         reads.append(path)
         return real(path, data, aliases)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(guidelint.engine, "read_guide", counting)
+    monkeypatch.setattr(guidelint.guide, "read_guide", counting)
     collect([content], build_config({}, tmp_path, "test"), TODAY, cwd=tmp_path)
     assert sorted(reads) == sorted(f"content/{slug}.md" for slug in EXPECTED_STATUS)
 

@@ -11,11 +11,15 @@ exception, so one broken file never stops a run.
 from __future__ import annotations
 
 import bisect
+import errno
 import itertools
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -76,6 +80,9 @@ class Guide:
     body_offset: int = 0
     body_text: str = ""
     keymap: Mapping[str, str] = field(default_factory=dict)
+    # False when the file could not be read as text (too large, binary, not
+    # UTF-8, unreadable): only rules that report why run on it.
+    readable: bool = True
     # Analyses several rules share (e.g. salary claims), computed once per guide.
     memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -163,6 +170,48 @@ class Guide:
         return analyse(self)
 
 
+def read_file(
+    path: Path,
+    display: str,
+    max_size: int,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Guide:
+    """Read and parse the file at ``path`` (shown as ``display``).
+
+    Problems reading it become parse problems, never exceptions: one broken
+    file never stops a run.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _unreadable(display, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could block forever
+            return _unreadable(display, "not a regular file (a pipe, socket or device)")
+        size = info.st_size
+        if size > max_size:
+            message = f"file is {size} bytes, over max_file_size ({max_size}); not checked"
+            return Guide(
+                display, b"", (ParseProblem("file-too-large", 1, 1, message),), readable=False
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return _unreadable(display, "is a directory, not a file")
+    except PermissionError:
+        return _unreadable(display, "permission denied")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _unreadable(display, "symbolic link loop")
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
+        return _unreadable(display, exc.strerror or str(exc))
+    return read_guide(display, data, aliases)
+
+
+def _unreadable(display: str, why: str) -> Guide:
+    problem = ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}")
+    return Guide(display, b"", (problem,), readable=False)
+
+
 def read_guide(
     path: str,
     data: bytes,
@@ -175,7 +224,7 @@ def read_guide(
     """
     text = _decode(data)
     if isinstance(text, ParseProblem):
-        return Guide(path, b"", (text,))
+        return Guide(path, b"", (text,), readable=False)
     # Byte offsets are kept relative to the file without its BOM: the BOM is
     # invisible and column 1 is the first visible character.
     source = data.removeprefix(front_matter.BOM)

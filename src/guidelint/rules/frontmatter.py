@@ -22,6 +22,7 @@ NAME = "frontmatter"
 SEVERITY: Severity = "error"
 SUMMARY = "no front matter, or front matter that is not a valid YAML mapping"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Body.\n").replace("owner: careers-editorial", "owner: [careers")
 EXAMPLE_PASS = example("Body.\n")
 

@@ -26,6 +26,7 @@ NAME = "gotcha-answers"
 SEVERITY: Severity = "error"
 SUMMARY = "a gotcha lacks a strong or a weak answer, or one is empty"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _GOTCHA = """## The canonical PMM gotcha
 
 What is the difference between product management and product marketing?

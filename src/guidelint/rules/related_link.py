@@ -24,6 +24,7 @@ NAME = "related-link"
 SEVERITY: Severity = "error"
 SUMMARY = "a related slug or a link to another guide that does not exist"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"corpus"})
 EXAMPLE_FAIL = example("Body.\n", extra="related: [pm-vs-pmmm]\n")
 EXAMPLE_PASS = example("Body.\n", extra="related: [pm-vs-pmm]\n")
 

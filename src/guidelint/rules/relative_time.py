@@ -37,6 +37,7 @@ SUMMARY = "a relative time phrase (this year, recently, currently) that rots as 
 OPTIONS: dict[str, object] = {
     "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 }
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Positioning questions became common in PM loops this year.\n")
 EXAMPLE_PASS = example("Positioning questions became common in PM loops in 2026.\n")
 

@@ -28,6 +28,7 @@ NAME = "salary-date"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures with no salary_as_of or date marker (or a future one)"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
 _BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES)

@@ -25,6 +25,7 @@ NAME = "stale-guide"
 SEVERITY: Severity = "error"
 SUMMARY = "the guide is older than its freshness window"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Body.\n").replace("updated: 2026-06\n", "updated: 2025-01\n")
 EXAMPLE_PASS = example("Body.\n").replace(
     "updated: 2026-06\n", "updated: 2025-01\nreviewed: 2026-10-02\n"

@@ -26,6 +26,7 @@ NAME = "stale-salary"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures dated older than the salary window"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
 _BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES + "salary_as_of: 2024-03\n")

@@ -26,6 +26,7 @@ NAME = "stale-source"
 SEVERITY: Severity = "warning"
 SUMMARY = "a `sources` entry published longer ago than the source window (default 3 years)"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = (
     "sources:\n  - id: survey\n    title: PMM competency survey (example)\n    published: {}\n"
 )

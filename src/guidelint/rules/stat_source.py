@@ -32,6 +32,7 @@ NAME = "stat-source"
 SEVERITY: Severity = "error"
 SUMMARY = "a statistic (%, ratio, multiplier, money) whose sentence names no source"
 OPTIONS: dict[str, object] = {"scope": {"enum": ["sentence", "paragraph"]}}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: survey\n    title: PMM competency survey (example)\n"
 EXAMPLE_FAIL = example("92% of surveyed product marketers rank leadership first.\n", extra=_SOURCES)
 EXAMPLE_PASS = example(

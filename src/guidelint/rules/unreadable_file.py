@@ -22,6 +22,7 @@ NAME = "unreadable-file"
 SEVERITY: Severity = "error"
 SUMMARY = "the file is binary, not UTF-8, or cannot be opened"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"unreadable"})
 EXAMPLE_FAIL = example("Caf\udce9 au lait.\n")  # a lone Latin-1 byte, written with surrogateescape
 EXAMPLE_PASS = example("Café au lait.\n")
 

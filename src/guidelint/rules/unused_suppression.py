@@ -24,6 +24,7 @@ NAME = "unused-suppression"
 SEVERITY: Severity = "warning"
 SUMMARY = "a suppression comment that silences nothing"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: survey\n    title: PMM competency survey (example)\n"
 EXAMPLE_FAIL = example(
     "<!-- guidelint-disable-next-line stat-source -- sourced since -->\n"

@@ -23,6 +23,7 @@ NAME = "updated-date"
 SEVERITY: Severity = "error"
 SUMMARY = "`updated` is missing, unparseable, or in the future"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Body.\n").replace("updated: 2026-06\n", "updated: June 2026\n")
 EXAMPLE_PASS = example("Body.\n")
 

@@ -33,6 +33,7 @@ NAME = "updated-not-bumped"
 SEVERITY: Severity = "error"
 SUMMARY = "facts changed since the last commit (or --diff-base) but `updated` did not move"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"history"})
 # An answer keeping at least this share of its text was edited, not rewritten.
 SAME_ANSWER = 0.9
 _BODY = "Most PMM loops have four rounds; 60% include a positioning exercise[^survey].\n"
