@@ -13,12 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from guidelint import __version__
 from guidelint.errors import GuidelintError
+from guidelint.terminal import Progress, use_color
 
 if TYPE_CHECKING:
     from guidelint.config import Config
@@ -68,12 +69,6 @@ def _rule_list(values: Sequence[str]) -> frozenset[str]:
     return frozenset(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _use_color(no_color: bool, stream: Any) -> bool:
-    if no_color or "NO_COLOR" in os.environ:
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 def _write(text: str, output: str | None) -> None:
     if output:
         from guidelint.fileio import atomic_write
@@ -121,40 +116,6 @@ def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
         if inside and (path.is_dir() or is_guide_name(path.name)) and not config.is_excluded(path):
             kept.append(path)
     return kept
-
-
-# Fewer files than this finish before a progress bar would tell anyone anything.
-PROGRESS_MIN_FILES = 200
-
-
-def _progress_wanted(stream: Any) -> bool:
-    """A progress bar only on a terminal, never in a pipe, never under CI."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-class _Progress:
-    """``engine.lint``'s progress callback: a bar on ``stream`` once a run is long."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream if _progress_wanted(stream) else None
-        self.bar: Any = None
-
-    def __call__(self, advance: int, total: int) -> None:
-        if self.stream is None or total < PROGRESS_MIN_FILES:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(
-                length=total, label="Checking", file=self.stream, show_pos=True
-            )
-            self.bar.__enter__()
-        self.bar.update(advance)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -246,7 +207,7 @@ def check(
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     named = _content_guides(paths, config) if content_only else list(paths)
-    progress = _Progress(sys.stderr)
+    progress = Progress(sys.stderr)
     try:
         if paths and not named:  # only READMEs, docs and the like were named
             result = LintResult((), 0)
@@ -266,7 +227,7 @@ def check(
         result, fingerprints = baseline.without_known(result, fingerprints, known)
     info = FormatInfo(
         today=day,
-        color=output is None and _use_color(no_color, sys.stdout),
+        color=output is None and use_color(no_color, sys.stdout),
         tool_version=__version__,
         fingerprints=fingerprints,
     )
