@@ -309,6 +309,32 @@ def test_atomic_write_keeps_mode_and_uses_umask_for_new_files(
     assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640
 
 
+def _umask_is_off_limits(mask: int) -> int:
+    raise AssertionError(f"atomic_write called os.umask({mask:#o})")
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_atomic_write_never_touches_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_kind: str, mask: int
+) -> None:
+    """Setting the umask to read it would race with other threads' new files."""
+    old_mask = os.umask(mask)
+    try:
+        monkeypatch.setattr(os, "umask", _umask_is_off_limits)
+        fileio.atomic_write(tmp_path / "new.md", b"z")
+        (tmp_path / "old.md").write_bytes(b"x")
+        (tmp_path / "old.md").chmod(0o640)
+        fileio.atomic_write(tmp_path / "old.md", b"y")
+        monkeypatch.undo()
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert ((tmp_path / "old.md").read_bytes(), (tmp_path / "old.md").stat().st_mode & 0o777) == (
+        b"y",
+        0o640,
+    )
+
+
 KILLED_WRITER = textwrap.dedent(
     """
     import os, sys, time

@@ -12,12 +12,11 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -26,6 +25,11 @@ from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
 from guidelint.policy import Policy
 from guidelint.yamlread import MAX_NESTING, YamlProblem, compose, construct, nested_deeper_than
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pathspec import GitIgnoreSpec, RegexPattern
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
 _TOO_DEEP = f"nested more than {MAX_NESTING} levels deep; refusing to load it"
@@ -42,10 +46,45 @@ class RuleSetting:
 
 
 @dataclass(frozen=True, slots=True)
-class Override:
-    """Rule settings for files matching any of ``patterns``."""
+class Globs:
+    """gitignore-style globs, matched by pathspec; false when there are none.
 
-    patterns: tuple[re.Pattern[str], ...]
+    Iterating gives pathspec's compiled patterns (``.pattern`` is the glob
+    as written).
+    """
+
+    spec: GitIgnoreSpec | None = None
+
+    @classmethod
+    def compile(cls, globs: list[str], where: str, source: str) -> Globs:
+        """The globs at config key ``where``; a glob git would refuse is a config error."""
+        if not globs:
+            return cls()
+        # pathspec costs about a third of guidelint's start-up to import:
+        # only a config with globs pays for it.
+        from pathspec import GitIgnoreSpec
+
+        try:
+            return cls(GitIgnoreSpec.from_lines(globs))
+        except ValueError as exc:  # a lone "!" or a trailing backslash
+            raise ConfigError(f"{source}: {where}: {exc}") from None
+
+    def __bool__(self) -> bool:
+        return self.spec is not None
+
+    def __iter__(self) -> Iterator[RegexPattern]:
+        return iter(self.spec.patterns if self.spec is not None else ())
+
+    def match(self, rel: str) -> bool:
+        """Whether the ``/``-separated relative path ``rel`` matches (the last match wins)."""
+        return self.spec is not None and self.spec.match_file(rel)
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Rule settings for files matching ``files``."""
+
+    files: Globs
     rules: Mapping[str, RuleSetting]
 
 
@@ -61,7 +100,7 @@ class Config:
     policy: Policy = Policy()
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
-    exclude: tuple[re.Pattern[str], ...] = ()
+    exclude: Globs = Globs()
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -82,8 +121,7 @@ class Config:
         """Whether ``path`` matches an ``exclude`` glob."""
         if not self.exclude:
             return False  # the common case: no resolve() per file
-        rel = self.relative(path)
-        return any(p.fullmatch(rel) for p in self.exclude)
+        return self.exclude.match(self.relative(path))
 
     def settings_for(self, path: Path) -> dict[str, RuleSetting]:
         """The rule settings in force for ``path``: global, then matching overrides."""
@@ -94,11 +132,7 @@ class Config:
         if not self.overrides:
             return ()  # the common case: no resolve() per file
         rel = self.relative(path)
-        return tuple(
-            i
-            for i, override in enumerate(self.overrides)
-            if any(p.fullmatch(rel) for p in override.patterns)
-        )
+        return tuple(i for i, override in enumerate(self.overrides) if override.files.match(rel))
 
     def settings_with(self, matched: tuple[int, ...]) -> dict[str, RuleSetting]:
         """The global rule settings with the overrides at indexes ``matched`` applied."""
@@ -253,14 +287,14 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         rules=_rule_settings(data.get("rules", {}), "rules", source, not known_good),
         overrides=tuple(
             Override(
-                tuple(glob_to_regex(g) for g in item["files"]),
+                Globs.compile(item["files"], f"overrides.{i}.files", source),
                 _rule_settings(
                     item.get("rules", {}), f"overrides.{i}.rules", source, not known_good
                 ),
             )
             for i, item in enumerate(data.get("overrides", []))
         ),
-        exclude=tuple(glob_to_regex(g) for g in data.get("exclude", [])),
+        exclude=Globs.compile(data.get("exclude", []), "exclude", source),
         keys=keys,
         pay_words=tuple(data.get("pay_words", [])),
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
@@ -320,32 +354,6 @@ def _check_options(
         path = ".".join(str(p) for p in error.absolute_path)
         location = f"{where}.{path}" if path else where
         raise ConfigError(f"{source}: {location}: {_short(error)}")
-
-
-def glob_to_regex(glob: str) -> re.Pattern[str]:
-    """Compile a gitignore-like glob: ``*`` within a folder, ``**`` across folders."""
-    out: list[str] = []
-    i = 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    pattern = "".join(out)
-    if "/" not in glob.rstrip("/"):
-        pattern = "(?:.*/)?" + pattern  # a bare name matches at any depth, like .gitignore
-    return re.compile(pattern + "(?:/.*)?")
 
 
 def env_today() -> str | None:
