@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
-from guidelint.prose.citations import is_cited, tables
+from guidelint.prose.citations import cited_texts, is_cited, tables
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
 from guidelint.prose.salary import SalaryClaim, date_marker, has_pay_word, salary_claims
 from guidelint.prose.sentences import not_a_claim, spans, split_sentences
@@ -98,7 +98,7 @@ def analyse(guide: Guide) -> Prose:
         exempt_blocks(body, found_gotchas) | {i for i, b in enumerate(blocks) if b.in_footnote}
     )
     texts = [block.text for block in blocks]
-    block_cited = [is_cited(text) for text in texts]
+    block_cited = cited_texts(texts)
     if skipped:
         texts = ["" if i in skipped else text for i, text in enumerate(texts)]
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))

@@ -17,9 +17,16 @@ _CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note)s?\b", re.I)
 
 def is_cited(text: str) -> bool:
     """Whether ``text`` holds a citation (a link, a footnote) or names its source."""
-    return CITE in text or (
-        ("(" in text or "ccording" in text) and bool(_SOURCE_PAREN_RE.search(text))
-    )
+    return CITE in text or _names_source(text)
+
+
+def cited_texts(texts: list[str]) -> list[bool]:
+    """:func:`is_cited` of each text (one loop: a guide has many blocks)."""
+    return [CITE in text or _names_source(text) for text in texts]
+
+
+def _names_source(text: str) -> bool:
+    return ("(" in text or "ccording" in text) and bool(_SOURCE_PAREN_RE.search(text))
 
 
 def tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[int, str]]:
