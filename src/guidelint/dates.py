@@ -15,6 +15,20 @@ from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"

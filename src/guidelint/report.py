@@ -30,6 +30,8 @@ from guidelint.dates import Duration, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic
 from guidelint.guide import Guide
 from guidelint.policy import Policy
+from guidelint.prose import salary_claims
+from guidelint.prose.statistics import CODES, CURRENCY_WORDS, SIGNS
 
 Status = Literal["fresh", "due-soon", "stale", "draft"]
 STATUSES: tuple[Status, ...] = ("stale", "due-soon", "fresh", "draft")
@@ -42,11 +44,9 @@ STATUS_LABELS: dict[Status, str] = {
 SalaryStatus = Literal["none", "fresh", "stale", "undated"]
 NO_OWNER = "(no owner)"
 
-# Every way prose.py can spell money contains one of these; a body without any
-# has no salary figures, so the (costly) prose analysis can be skipped.
-_MONEY_HINT = re.compile(
-    r"[$£€¥₹]|\b(?:usd|eur|gbp|cad|aud|inr|jpy|chf|sgd|dollars|euros|pounds)\b", re.I
-)
+# Every way the statistic grammar spells money contains one of these; a body
+# without any has no salary figures, so the (costly) prose analysis can be skipped.
+_MONEY_HINT = re.compile(rf"[{SIGNS}]|\b(?:{'|'.join(CODES + CURRENCY_WORDS)})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +278,6 @@ def _text(value: object) -> str:
 
 def _salary(guide: Guide, ctx: Context) -> tuple[PartialDate | None, SalaryStatus]:
     """The oldest date the guide's pay figures rest on, and whether it is in the window."""
-    from guidelint.prose import salary_claims
-
     as_of = parse_date(guide.get("salary_as_of"))
     if as_of is not None and as_of.start > ctx.today:
         as_of = None  # a future date proves nothing (salary-date reports it)

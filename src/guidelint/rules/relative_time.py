@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from guidelint.context import Context, diagnostic
-from guidelint.dates import PartialDate, parse_date
+from guidelint.dates import MONTH_NAMES, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.markdown import Block
@@ -66,20 +66,6 @@ DEFAULT_PHRASES = (
 )
 # A quotation is someone's words, not the guide's claim: “…” or "…" on one line.
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @lru_cache(maxsize=8)
@@ -176,7 +162,7 @@ def _suggestion(phrase: str, written: PartialDate | None) -> str:
     if written is None:
         return "e.g. 'in 2026' or 'as of June 2026'"
     day = written.start
-    month = f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
     shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
     unit = phrase.split()[-1]
     if unit == "year":
@@ -186,7 +172,7 @@ def _suggestion(phrase: str, written: PartialDate | None) -> str:
         return f"e.g. 'in Q{index % 4 + 1} {index // 4}'"
     if unit == "month":
         index = day.year * 12 + day.month - 1 + shift
-        return f"e.g. 'in {_MONTH_NAMES[index % 12]} {index // 12}'"
+        return f"e.g. 'in {MONTH_NAMES[index % 12]} {index // 12}'"
     if phrase == "recently":
         return f"e.g. 'since early {day.year}' or 'in {month}'"
     return f"e.g. 'as of {month}'"
