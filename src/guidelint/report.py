@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -196,6 +196,7 @@ def assemble(
     if owner is not None:
         wanted = owner.casefold()
         records = [r for r in records if r.owner.casefold() == wanted]
+    records = _fold_owners(records)
     records.sort(key=_oldest_first)
     owners: dict[str, list[GuideRecord]] = {}
     for record in records:
@@ -220,6 +221,19 @@ def assemble(
         owners=tuple(owner_totals),
         findings_by_rule=tuple(sorted(rule_totals.items())),
     )
+
+
+def _fold_owners(records: list[GuideRecord]) -> list[GuideRecord]:
+    """One owner per name whatever its case, spelled as most of its guides spell it."""
+    spellings: dict[str, Counter[str]] = {}
+    for record in records:
+        spellings.setdefault(record.owner.casefold(), Counter())[record.owner] += 1
+    # a tie goes to the first spelling in code-point order, so the choice never depends on order
+    chosen = {key: min(seen, key=lambda s: (-seen[s], s)) for key, seen in spellings.items()}
+    return [
+        r if chosen[r.owner.casefold()] == r.owner else replace(r, owner=chosen[r.owner.casefold()])
+        for r in records
+    ]
 
 
 def _oldest_first(record: GuideRecord) -> tuple[int, int, str]:
