@@ -456,15 +456,14 @@ def review(
     """Record that an editor confirmed each guide is still true (sets 'reviewed')."""
     from guidelint.config import load_config
     from guidelint.fileio import atomic_write
-    from guidelint.review import review_files
+    from guidelint.review import describe, review_files
 
     day = _today(today)
     config = load_config(config_path)
     edited = review_files(list(paths), day, salary=salary, aliases=config.keys)
     for path, data in edited:  # every file could be edited: only now write any
         atomic_write(path, data)
-        what = "reviewed and salary_as_of" if salary else "reviewed"
-        click.echo(f"{path}: {what} set to {day.isoformat()}")
+        click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
