@@ -30,14 +30,14 @@ FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 def _today(value: str | None) -> dt.date:
     from guidelint.dates import parse_today
 
-    text = value or os.environ.get("GUIDELINT_TODAY")
-    if not text:
+    text = value if value is not None else os.environ.get("GUIDELINT_TODAY")
+    if text is None:  # set but empty is a mistake, not "today"
         return dt.date.today()
     try:
         return parse_today(text)
-    except ValueError:
-        source = "--today" if value else "GUIDELINT_TODAY"
-        raise click.BadParameter(f"{source} must be YYYY-MM-DD, got {text!r}") from None
+    except ValueError as exc:
+        source = "--today" if value is not None else "GUIDELINT_TODAY"
+        raise click.BadParameter(f"{source} {exc}") from None
 
 
 def _jobs(jobs: int | None) -> int:
