@@ -225,15 +225,18 @@ def assemble(
 
 def _fold_owners(records: list[GuideRecord]) -> list[GuideRecord]:
     """One owner per name whatever its case, spelled as most of its guides spell it."""
-    spellings: dict[str, Counter[str]] = {}
-    for record in records:
-        spellings.setdefault(record.owner.casefold(), Counter())[record.owner] += 1
-    # a tie goes to the first spelling in code-point order, so the choice never depends on order
-    chosen = {key: min(seen, key=lambda s: (-seen[s], s)) for key, seen in spellings.items()}
-    return [
-        r if chosen[r.owner.casefold()] == r.owner else replace(r, owner=chosen[r.owner.casefold()])
-        for r in records
-    ]
+    counts = Counter(r.owner for r in records)
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(name.casefold(), []).append(name)
+    rename: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:  # a tie goes to the first in code-point order: order-independent
+            chosen = min(names, key=lambda n: (-counts[n], n))
+            rename.update((n, chosen) for n in names if n != chosen)
+    if not rename:
+        return records
+    return [replace(r, owner=rename[r.owner]) if r.owner in rename else r for r in records]
 
 
 def _oldest_first(record: GuideRecord) -> tuple[int, int, str]:
