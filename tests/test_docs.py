@@ -37,7 +37,7 @@ def test_explain_has_what_why_examples_fix_silence_and_link(run_cli, name: str) 
     result = run_cli("explain", name)
     assert result.code == 0
     text = result.stdout
-    first_line = (rule.__doc__ or "").strip().splitlines()[0]
+    first_line = (rule.__doc__ or "").strip().splitlines()[0].replace("``", "`")
     assert text.startswith(f"{name} ({rule.SEVERITY} by default)\n\n{first_line}\n")
     for part in ("Why:", "Fix:", "Fails:", "Passes:", "Silence it:"):
         assert part in text
@@ -46,6 +46,19 @@ def test_explain_has_what_why_examples_fix_silence_and_link(run_cli, name: str) 
     assert f"Docs: {docs_url(name)}" in text
     # The failing example is shown as written (long ones are shortened).
     assert "    " + rule.EXAMPLE_FAIL.splitlines()[1] in text
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_explain_prints_plain_text_not_restructuredtext(run_cli, name: str) -> None:  # type: ignore[no-untyped-def]
+    text = run_cli("explain", name).stdout
+    description = text[: text.index("\nOptions:")]
+    assert "``" not in description
+
+
+def test_explain_shows_code_in_single_backticks(run_cli) -> None:  # type: ignore[no-untyped-def]
+    text = run_cli("explain", "stale-salary").stdout
+    assert "by `salary_as_of`;" in text
+    assert "(`guidelint review\n--salary` does it" in text  # a span across a line break
 
 
 def test_explain_unknown_rule_is_a_usage_error(

@@ -111,8 +111,7 @@ def test_oldest_first_totals_and_owner_filter() -> None:
     }
     assert owners == {
         "bob": (2, 0, 0, 3),
-        "Ann": (0, 1, 0, 0),
-        "ann": (1, 0, 0, 1),
+        "Ann": (1, 1, 0, 1),  # Ann and ann are one owner
         "(no owner)": (0, 0, 1, 0),
     }
     assert report.owners[0].owner == "bob"  # most stale first
@@ -120,6 +119,32 @@ def test_oldest_first_totals_and_owner_filter() -> None:
     only = build_report(guides, found, Policy(), TODAY, owner="ANN")
     assert [r.path for r in only.guides] == ["d.md", "a.md"]
     assert only.totals.total == 2 and only.owner_filter == "ANN"
+
+
+def test_owners_differing_only_in_case_are_one_owner_spelled_the_common_way() -> None:
+    guides = [
+        _guide("updated: 2026-10\nowner: Alice\n", path="a.md"),
+        _guide("updated: 2026-09\nowner: alice\n", path="b.md"),
+        _guide("updated: 2026-08\nowner: alice\n", path="c.md"),
+        _guide("updated: 2026-07\nowner: ALICE\n", path="d.md"),
+        _guide("updated: 2026-06\nowner: Bob\n", path="e.md"),
+    ]
+    found = [Diagnostic("a.md", 5, 1, "stat-source", "error", "no source")]
+    report = build_report(guides, found, Policy(), TODAY)
+    assert [(o.owner, o.counts.total, o.findings) for o in report.owners] == [
+        ("alice", 4, 1),
+        ("Bob", 1, 0),
+    ]
+    # every guide names its owner the same way, so the table and its owner filter agree
+    assert {r.path: r.owner for r in report.guides} == {
+        "a.md": "alice",
+        "b.md": "alice",
+        "c.md": "alice",
+        "d.md": "alice",
+        "e.md": "Bob",
+    }
+    only = build_report(guides, found, Policy(), TODAY, owner="ALICE")
+    assert [o.owner for o in only.owners] == ["alice"] and only.totals.total == 4
 
 
 def test_collect_reads_and_lints_the_corpus(tmp_path: Path) -> None:

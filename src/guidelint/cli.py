@@ -31,14 +31,14 @@ FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 def _today(value: str | None) -> dt.date:
     from guidelint.dates import parse_today
 
-    text = value or os.environ.get("GUIDELINT_TODAY")
-    if not text:
+    text = value if value is not None else os.environ.get("GUIDELINT_TODAY")
+    if text is None:  # set but empty is a mistake, not "today"
         return dt.date.today()
     try:
         return parse_today(text)
-    except ValueError:
-        source = "--today" if value else "GUIDELINT_TODAY"
-        raise click.BadParameter(f"{source} must be YYYY-MM-DD, got {text!r}") from None
+    except ValueError as exc:
+        source = "--today" if value is not None else "GUIDELINT_TODAY"
+        raise click.BadParameter(f"{source} {exc}") from None
 
 
 def _jobs(jobs: int | None) -> int:
@@ -417,15 +417,14 @@ def review(
     """Record that an editor confirmed each guide is still true (sets 'reviewed')."""
     from guidelint.config import load_config
     from guidelint.fileio import atomic_write
-    from guidelint.review import review_files
+    from guidelint.review import describe, review_files
 
     day = _today(today)
     config = load_config(config_path)
     edited = review_files(list(paths), day, salary=salary, aliases=config.keys)
     for path, data in edited:  # every file could be edited: only now write any
         atomic_write(path, data)
-        what = "reviewed and salary_as_of" if salary else "reviewed"
-        click.echo(f"{path}: {what} set to {day.isoformat()}")
+        click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

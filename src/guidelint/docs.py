@@ -7,6 +7,7 @@ docstrings and examples, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 
@@ -16,6 +17,10 @@ from guidelint.rules import RULES, Rule
 # Where the project's docs live: the one place to change when it moves.
 PROJECT_URL = "https://guidelint.invalid/guidelint"
 DOCS_BASE = f"{PROJECT_URL}/blob/main/docs/rules.md"
+
+
+# Docstrings mark code as reStructuredText does (``code``); plain text shows `code`.
+_RST_CODE_RE = re.compile(r"``([^`]+)``")
 
 
 def docs_url(rule: str) -> str:
@@ -42,7 +47,7 @@ def explain_rule(name: str) -> str:
     if rule is None:
         known = ", ".join(RULES)
         raise UsageError(f"unknown rule '{name}'; known rules: {known}")
-    doc = rule_description(rule)
+    doc = _RST_CODE_RE.sub(r"`\1`", rule_description(rule))
     options = ", ".join(rule.OPTIONS) or "none"
     parts = [
         f"{rule.NAME} ({rule.SEVERITY} by default)",

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -196,6 +196,7 @@ def assemble(
     if owner is not None:
         wanted = owner.casefold()
         records = [r for r in records if r.owner.casefold() == wanted]
+    records = _fold_owners(records)
     records.sort(key=_oldest_first)
     owners: dict[str, list[GuideRecord]] = {}
     for record in records:
@@ -220,6 +221,22 @@ def assemble(
         owners=tuple(owner_totals),
         findings_by_rule=tuple(sorted(rule_totals.items())),
     )
+
+
+def _fold_owners(records: list[GuideRecord]) -> list[GuideRecord]:
+    """One owner per name whatever its case, spelled as most of its guides spell it."""
+    counts = Counter(r.owner for r in records)
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(name.casefold(), []).append(name)
+    rename: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:  # a tie goes to the first in code-point order: order-independent
+            chosen = min(names, key=lambda n: (-counts[n], n))
+            rename.update((n, chosen) for n in names if n != chosen)
+    if not rename:
+        return records
+    return [replace(r, owner=rename[r.owner]) if r.owner in rename else r for r in records]
 
 
 def _oldest_first(record: GuideRecord) -> tuple[int, int, str]:

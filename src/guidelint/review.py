@@ -152,6 +152,24 @@ def _verify(path: str, before: Guide, after: Guide, changes: Mapping[str, str]) 
         raise ReviewError(f"{path}: not changed: the edit would touch the body")
 
 
+def describe(
+    path: str,
+    data: bytes,
+    *,
+    salary: bool = False,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """What an edited file now says, e.g. ``reviewed set to 2026-11-26, salary_as_of to 2026-11``.
+
+    Read back from the written bytes, so a month kept as a month is shown as one.
+    """
+    guide = read_guide(path, data, aliases)
+    said = [f"{guide.key_name('reviewed')} set to {parse_date(guide.get('reviewed'))}"]
+    if salary:
+        said.append(f"{guide.key_name('salary_as_of')} to {parse_date(guide.get('salary_as_of'))}")
+    return ", ".join(said)
+
+
 def review_files(
     paths: Sequence[Path],
     today: dt.date,

@@ -14,7 +14,9 @@ nowadays, these days, as of now, as of today, right now, at the moment, at
 present).
 
 Fix: write the absolute date: "in 2025", "in Q3 2026", "as of June 2026".
-The message suggests one from the guide's ``updated`` date.
+The message suggests one from the guide's ``updated`` date; a guide with no
+usable ``updated`` gets no suggestion, since nothing says which date the
+phrase meant.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     SEVERITY,
                     guide.position(offset),
                     f"'{phrase}' will read wrong as the guide ages: write the absolute date "
-                    f"({_suggestion(phrase.lower(), written)})",
+                    f"({_suggestion(phrase.lower(), written, guide.key_name('updated'))})",
                 )
             )
     return found
@@ -157,10 +159,10 @@ def _endings(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
     return endings
 
 
-def _suggestion(phrase: str, written: PartialDate | None) -> str:
+def _suggestion(phrase: str, written: PartialDate | None, updated_key: str) -> str:
     """A concrete replacement counted from the guide's ``updated`` date."""
-    if written is None:
-        return "e.g. 'in 2026' or 'as of June 2026'"
+    if written is None:  # today's year would be a guess, and wrong for an old page
+        return f"the date it meant is unknown: the guide has no usable '{updated_key}' date"
     day = written.start
     month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
     shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
