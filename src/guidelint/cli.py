@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
@@ -23,7 +23,7 @@ from guidelint.terminal import Progress, use_color
 
 if TYPE_CHECKING:
     from guidelint.config import Config
-    from guidelint.engine import RunOptions
+    from guidelint.engine import LintResult, RunOptions
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -192,29 +192,17 @@ def check(
     no_cache: bool,
 ) -> None:
     """Lint guides (default: the content root from the config)."""
-    from guidelint.config import load_config
-    from guidelint.engine import LintResult, lint
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
-    config = load_config(config_path)
-    if no_cache:
-        config = dataclasses.replace(config, cache_dir=None)
-    options = _run_options(day, select, ignore, jobs, diff_base)
+    config = _config(config_path, no_cache)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
-    named = _content_guides(paths, config) if content_only else list(paths)
-    progress = Progress(sys.stderr)
-    try:
-        if paths and not named:  # only READMEs, docs and the like were named
-            result = LintResult((), 0)
-        else:
-            result = lint(named, config, options, progress=progress)
-    finally:
-        progress.close()
+    options = _run_options(day, select, ignore, jobs, diff_base)
+    result = _lint_named(paths, config, options, content_only)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -225,20 +213,45 @@ def check(
         fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
     if known is not None:
         result, fingerprints = baseline.without_known(result, fingerprints, known)
+    threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
         color=output is None and use_color(no_color, sys.stdout),
         tool_version=__version__,
         fingerprints=fingerprints,
+        fail_at=cast(Literal["error", "warning", "never"], threshold),
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
     _write(text, output)
-    threshold = "warning" if strict else (fail_on or "error")
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
+
+
+def _config(config_path: Path | None, no_cache: bool) -> Config:
+    """The config ``check`` runs with; ``--no-cache`` turns the cache off."""
+    from guidelint.config import load_config
+
+    config = load_config(config_path)
+    return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+
+def _lint_named(
+    paths: Sequence[Path], config: Config, options: RunOptions, content_only: bool
+) -> LintResult:
+    """The findings for ``paths``, with a progress bar on a terminal."""
+    from guidelint.engine import LintResult, lint
+
+    named = _content_guides(paths, config) if content_only else list(paths)
+    if paths and not named:  # only READMEs, docs and the like were named
+        return LintResult((), 0)
+    progress = Progress(sys.stderr)
+    try:
+        return lint(named, config, options, progress=progress)
+    finally:
+        progress.close()
 
 
 @cli.command("baseline")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from guidelint.diagnostic import Diagnostic
 from guidelint.engine import LintResult
@@ -99,3 +100,12 @@ def test_cli_warning_only_file_passes(run_cli, tmp_path) -> None:  # type: ignor
     root = _parse(result.stdout)
     assert root.get("tests") == "1" and root.get("failures") == "0"
     assert "warning relative-time" in (root.findtext("testsuite/testcase/system-out") or "")
+
+
+def test_strict_check_makes_warning_only_guides_junit_failures(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "g.md").write_text(guide("Loops changed recently.\n"), encoding="utf-8")
+    args = ("check", "--today", "2026-11-26", "--format", "junit", "--select", "relative-time")
+    assert "<failure" not in run_cli(*args, cwd=tmp_path).stdout
+    assert "<failure" in run_cli(*args, "--strict", cwd=tmp_path).stdout
