@@ -123,10 +123,6 @@ class Config:
             return False  # the common case: no resolve() per file
         return self.exclude.match(self.relative(path))
 
-    def settings_for(self, path: Path) -> dict[str, RuleSetting]:
-        """The rule settings in force for ``path``: global, then matching overrides."""
-        return self.settings_with(self.matching_overrides(path))
-
     def matching_overrides(self, path: Path) -> tuple[int, ...]:
         """Indexes of the overrides whose globs match ``path`` (files alike share settings)."""
         if not self.overrides:
@@ -354,8 +350,3 @@ def _check_options(
         path = ".".join(str(p) for p in error.absolute_path)
         location = f"{where}.{path}" if path else where
         raise ConfigError(f"{source}: {location}: {_short(error)}")
-
-
-def env_today() -> str | None:
-    """The ``GUIDELINT_TODAY`` override, if set."""
-    return os.environ.get("GUIDELINT_TODAY") or None

@@ -15,10 +15,10 @@ from guidelint.diagnostic import Diagnostic
 from guidelint.engine import RunOptions, lint
 from guidelint.guide import read_guide
 from guidelint.rules import RULES
-from guidelint.rules._example import EXAMPLE_TODAY, example
+from guidelint.rules.examples import EXAMPLE_TODAY, example
 
 RULES_DIR = Path(rules_pkg.__file__).parent
-MODULES = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.stem not in ("__init__", "_example"))
+MODULES = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.stem not in ("__init__", "examples"))
 TODAY = dt.date(2026, 11, 26)
 # Cross-guide rules' examples are checked beside another guide with this slug.
 NEIGHBOUR = example("A neighbour guide.\n")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from guidelint.context import Context, parse_problems
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "file-too-large"
 SEVERITY: Severity = "error"

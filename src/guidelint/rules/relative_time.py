@@ -31,7 +31,7 @@ from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.markdown import Block
 from guidelint.prose import Prose, own_sentences
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "relative-time"
 SEVERITY: Severity = "warning"

@@ -22,7 +22,7 @@ from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "salary-date"
 SEVERITY: Severity = "error"

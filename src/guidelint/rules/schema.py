@@ -23,7 +23,7 @@ from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.errors import ConfigError
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "schema"
 SEVERITY: Severity = "error"

@@ -12,14 +12,13 @@ still true, record that with ``guidelint review PATH`` (sets ``reviewed``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from guidelint.context import Context, diagnostic
 from guidelint.dates import Duration, PartialDate, parse_date, parse_duration
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "stale-guide"
 SEVERITY: Severity = "error"
@@ -47,12 +46,6 @@ def window(guide: Guide, default: Duration) -> Duration:
     own = guide.get("review_every")
     parsed = parse_duration(own) if isinstance(own, str) else None
     return parsed or default
-
-
-def due_date(guide: Guide, default: Duration) -> dt.date | None:
-    """The day the guide becomes stale, or ``None`` without a usable date."""
-    base = freshness_base(guide)
-    return None if base is None else window(guide, default).add_to(base[1].start)
 
 
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from guidelint.context import Context
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "unused-suppression"
 SEVERITY: Severity = "warning"

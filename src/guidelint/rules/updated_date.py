@@ -17,7 +17,7 @@ from guidelint.context import Context, diagnostic
 from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "updated-date"
 SEVERITY: Severity = "error"

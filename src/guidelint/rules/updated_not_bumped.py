@@ -27,7 +27,7 @@ from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "updated-not-bumped"
 SEVERITY: Severity = "error"
