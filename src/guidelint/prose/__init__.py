@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
-from guidelint.prose.citations import cited_texts, is_cited, tables
+from guidelint.prose.citations import cited_texts, is_cited, lead_cited, tables
+from guidelint.prose.claims import cues, is_claim, speaks_as_we
+from guidelint.prose.framing import Framing
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
 from guidelint.prose.salary import SalaryClaim, date_marker, has_pay_word, salary_claims
 from guidelint.prose.sentences import not_a_claim, spans, split_sentences
@@ -64,7 +66,16 @@ class Sentence(NamedTuple):
     text: str
     stats: tuple[Statistic, ...]
     cited: bool
-    exempt: bool  # a sample answer or a question: needs no source, is no salary claim
+    exempt: bool  # a question or a hypothetical premise: needs no source, is no salary claim
+    # Per statistic: the cues around it (see .claims) and whether they make it a claim.
+    cues: tuple[tuple[str, ...], ...] = ()
+    claims: tuple[bool, ...] = ()
+    start: int = 0  # where the sentence starts in its block's text
+
+    @property
+    def claimed(self) -> tuple[Statistic, ...]:
+        """The statistics the cues judge to be claims about the world."""
+        return tuple(stat for stat, claim in zip(self.stats, self.claims, strict=True) if claim)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,8 @@ class Prose:
     # not_claims left empty: one string for the rules that scan the whole
     # guide's claims for something (block i is after the i-th "\n").
     claims_text: str = ""
+    # List items whose introducing sentence cites: the citation covers them.
+    lead_cited: frozenset[int] = frozenset()
 
 
 def analyse(guide: Guide) -> Prose:
@@ -104,18 +117,22 @@ def analyse(guide: Guide) -> Prose:
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     claims_text = "\n".join(texts)
     table_cited, table_context = tables(body, block_cited)
+    framing = Framing(body, speaks_as_we(texts))
     return Prose(
-        tuple(_sentences(blocks, claims_text, starts)),
+        tuple(_sentences(blocks, claims_text, starts, framing)),
         tuple(found_gotchas),
         tuple(block_cited),
         table_cited,
         table_context,
         skipped,
         claims_text,
+        lead_cited(body, block_cited),
     )
 
 
-def _sentences(blocks: tuple[Block, ...], claims_text: str, starts: list[int]) -> list[Sentence]:
+def _sentences(
+    blocks: tuple[Block, ...], claims_text: str, starts: list[int], framing: Framing
+) -> list[Sentence]:
     """The sentences that hold a statistic, in order (no rule reads the others)."""
     by_block: dict[int, list[Statistic]] = {}
     for index, start, text, kind in statistics_in(claims_text, starts):
@@ -132,10 +149,27 @@ def _sentences(blocks: tuple[Block, ...], claims_text: str, starts: list[int]) -
             first, last = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
             if first == last:
                 continue
-            text = block.text[start:end]
             stats = tuple(block_stats[first:last])
-            sentences.append(Sentence(index, text, stats, is_cited(text), not_a_claim(text)))
+            sentences.append(_sentence(index, block, start, end, stats, framing))
     return sentences
+
+
+def _sentence(
+    index: int, block: Block, start: int, end: int, stats: tuple[Statistic, ...], framing: Framing
+) -> Sentence:
+    """One sentence with its statistics, judged."""
+    text = block.text[start:end]
+    context = framing.context(index)
+    found = tuple(
+        (
+            *cues(text, s.char - start, s.char - start + len(s.text), s.kind, block.kind, context),
+            *framing.document,
+        )
+        for s in stats
+    )
+    exempt = not_a_claim(text, stats[-1].char - start)
+    claims = tuple(is_claim(c) for c in found)
+    return Sentence(index, text, stats, is_cited(text), exempt, found, claims, start)
 
 
 def own_sentences(guide: Guide, blocks: Iterable[int]) -> Iterator[tuple[int, int, str]]:

@@ -9,6 +9,11 @@ from guidelint.markdown import Body
 
 _STRONG_WEAK_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:?$", re.I)
 _GOTCHA_RE = re.compile(r"\bgotchas?\b", re.I)
+# "Gotchas", "CSS gotchas", "Rollback gotchas": a heading naming pitfalls in
+# the plural holds gotchas (or a list of pitfalls); it is not one itself.
+_PLURAL_RE = re.compile(r"\bgotchas\b", re.I)
+# An answer written as a bold label ("**Strong answer:** ...") instead of a sub-heading.
+_LABEL_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,8 @@ class Gotcha:
     weak: int | None
     strong_empty: bool
     weak_empty: bool
+    # Answers written as a paragraph's label ("Strong answer: ...") rather than a sub-heading.
+    labelled: frozenset[str] = frozenset()
 
 
 def gotchas(body: Body) -> list[Gotcha]:
@@ -33,6 +40,8 @@ def gotchas(body: Body) -> list[Gotcha]:
         end = section_end(body, index)
         if any(_GOTCHA_RE.search(headings[i].text) for i in range(index + 1, end)):
             continue  # a container ("Gotchas") whose sub-sections are the gotchas
+        if _PLURAL_RE.search(heading.text) and not heading.text.rstrip().endswith("?"):
+            continue  # pitfalls named in the plural ("CSS gotchas"): a container
         strong = weak = None
         for sub in range(index + 1, end):
             match = _STRONG_WEAK_RE.match(headings[sub].text.strip())
@@ -49,9 +58,21 @@ def gotchas(body: Body) -> list[Gotcha]:
                 weak,
                 strong is not None and strong not in has_content,
                 weak is not None and weak not in has_content,
+                _labels(body, index, end),
             )
         )
     return result
+
+
+def _labels(body: Body, index: int, end: int) -> frozenset[str]:
+    """``strong``/``weak`` for answers written as paragraph labels in the section."""
+    found = set()
+    for block in body.blocks:
+        if block.kind == "paragraph" and index <= block.heading < end:
+            match = _LABEL_RE.match(block.text)
+            if match:
+                found.add(match.group(1).lower())
+    return frozenset(found)
 
 
 def section_end(body: Body, index: int) -> int:

@@ -107,16 +107,72 @@ def salary_claims(guide: Guide, extra_pay_words: tuple[str, ...] = ()) -> list[S
 def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[SalaryClaim]:
     claims: list[SalaryClaim] = []
     blocks = guide.body.blocks
-    for sentence in guide.prose.sentences:
+    prose = guide.prose
+    for sentence in prose.sentences:
         if sentence.exempt:
             continue
-        money = [s for s in sentence.stats if s.kind == "money"]
-        if not money:
-            continue
         block = blocks[sentence.block]
-        context = guide.prose.table_context.get(block.table, "") if block.table >= 0 else ""
-        if not has_pay_word(sentence.text + " " + context, extra_pay_words):
+        head = _table_head(guide, block.table) if block.table >= 0 else ""
+        figures = [
+            stat
+            for stat, claim in zip(sentence.stats, sentence.claims, strict=True)
+            if stat.kind == "money"
+            and claim
+            and tied_to_pay(
+                sentence.text, stat.char - sentence.start, len(stat.text), head, extra_pay_words
+            )
+        ]
+        if not figures:
             continue
+        context = prose.table_context.get(block.table, "") if block.table >= 0 else ""
         marker = date_marker(sentence.text) or (date_marker(context) if context else None)
-        claims.append(SalaryClaim(sentence, money[0], marker))
+        claims.append(SalaryClaim(sentence, figures[0], marker))
     return claims
+
+
+def _table_head(guide: Guide, table: int) -> str:
+    return next(
+        (b.text for b in guide.body.blocks if b.table == table and b.kind == "table-head"), ""
+    )
+
+
+# Pay words that belong to another noun: "paid leave", "pay for college".
+_NOT_PAY_RE = re.compile(
+    r"\b(?:paid|pay|pays|paying)\s+(?:leave|time\s+off|holidays?|sick|parental|family|vacation|"
+    r"periods?|plans?|tiers?|versions?|search|ads?|advertising|media|subscriptions?|attention|"
+    r"off|for\s+(?:college|school|tuition|it|a|an|the|your|their|this|that))\b"
+)
+# An amount whose own noun is not pay: "$500,000 in prizes", "a $2,000 desk budget".
+_OTHER_HEAD_RE = re.compile(
+    r"\+?\s*(?:(?:in|of|worth\s+of)\s+(?:\w+\s+)?(?:prizes?|grants?|funding|awards?|revenue|"
+    r"sales|savings|donations|loans|aid|investments?|contracts?|spending|costs?)"
+    r"|(?:[\w-]+\s+)?(?:budgets?|stipends?|allowances?|prizes?|grants?|fees?|funds?|credits?|"
+    r"discounts?|gifts?|reimbursements?|limits?|caps?|awards?|per\s+diem))\b"
+)
+# "pay $20 for a megabyte": buying something.
+_PURCHASE_BEFORE_RE = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:\w+\s+)?$")
+_PURCHASE_AFTER_RE = re.compile(r"\+?\s*(?:for|to|per|a|an|each)\b")
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # characters: the amount's own clause, roughly
+
+
+def tied_to_pay(
+    sentence: str, at: int, length: int, head: str = "", extra: tuple[str, ...] = ()
+) -> bool:
+    """Whether the money amount ``sentence[at:at + length]`` states what people are paid.
+
+    The sentence (or its table's header row, ``head``) must tie the amount
+    itself to pay: a pay word near it that is not part of another noun
+    ("paid leave"), and no other noun the amount belongs to ("in prizes",
+    "budget") or purchase ("pay $20 for a megabyte").
+    """
+    lower = sentence.lower()
+    end = at + length
+    after = lower[end : end + _WINDOW_AFTER]
+    if _OTHER_HEAD_RE.match(after):
+        return False
+    before = lower[max(0, at - _WINDOW_BEFORE) : at]
+    if _PURCHASE_BEFORE_RE.search(before) and _PURCHASE_AFTER_RE.match(after):
+        return False
+    if head and has_pay_word(_NOT_PAY_RE.sub(" ", head.lower()), extra):
+        return True
+    return has_pay_word(_NOT_PAY_RE.sub(" ", f"{before} {after}"), extra)

@@ -89,7 +89,18 @@ def _spans_from_ends(text: str, ends: list[int]) -> list[tuple[int, int]]:
     return found
 
 
-def not_a_claim(sentence: str) -> bool:
-    """A question, or a hypothetical premise ("If churn is 30%, ...")."""
+def not_a_claim(sentence: str, last: int | None = None) -> bool:
+    """A question, or a hypothetical premise ("If churn is 30%, ...").
+
+    With ``last``, where the sentence's last number stands: a sentence whose
+    main clause, after the premise, holds a number still states a fact
+    ("If you want one anyway, most programs charge $99").
+    """
     ending = sentence.rstrip().rstrip(CITE + "\"'”’)")
-    return ending.endswith("?") or bool(_HYPOTHETICAL_RE.match(sentence))
+    if ending.endswith("?"):
+        return True
+    premise = _HYPOTHETICAL_RE.match(sentence)
+    if premise is None:
+        return False
+    comma = sentence.find(", ", premise.end())  # not the one in "10,000"
+    return last is None or comma < 0 or last < comma

@@ -161,6 +161,12 @@ KINDS = {
 _WORD_NUMBER_SET = frozenset(w.split("_")[-1] for w in WORD_NUMBERS)
 _WORD_NUMBER_ENDINGS = tuple(_WORD_NUMBER_SET)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """As many spaces as ``match``: positions after it stay where they were."""
+    return " " * len(match.group(0))
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:
@@ -215,7 +221,9 @@ def statistics_in(joined: str, starts: list[int]) -> Iterator[tuple[int, int, st
     costs more than the search.
     """
     if "://" in joined or "www." in joined:
-        joined = _URL_RE.sub(lambda m: " " * len(m.group(0)), joined)
+        joined = _URL_RE.sub(_blank, joined)
+    if "{{" in joined:  # a site generator's shortcode: markup, not prose (alt="...", width=)
+        joined = _SHORTCODE_RE.sub(_blank, joined)
     for start, end, group in scan(joined):
         index = bisect.bisect_right(starts, start) - 1
         block_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(joined)
@@ -238,7 +246,8 @@ _HUNDRED_IDIOM_RE = re.compile(
     re.I,
 )
 # "the $10 bill": a denomination, not an amount anyone measured.
-_DENOMINATION_RE = re.compile(r"\s*(?:bills?|notes?|coins?)\b", re.I)
+# Same line only: "\n" ends a block, and the next block may start with "Note:".
+_DENOMINATION_RE = re.compile(r"[ \t]*(?:bills?|notes?|coins?)\b", re.I)
 _WORD_AFTER_RE = re.compile(r"[ \t]*(\w+)")
 _WORD_BEFORE_END_RE = re.compile(r"(\w+)[ \t]*$")
 _NAME_SUFFIX_RE = re.compile(r"[-'’]\w")
