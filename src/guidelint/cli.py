@@ -104,13 +104,15 @@ diff_base_option = click.option(
 
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
     """The named paths that are guides (or folders) inside the content root."""
-    from guidelint.paths import is_guide_name
+    from guidelint.paths import in_guide_folders, is_guide_name
 
     root = config.content_root.resolve()
     kept = []
     for path in paths:
         try:
-            inside = path.resolve().is_relative_to(root)
+            resolved = path.resolve()
+            folder = resolved if path.is_dir() else resolved.parent
+            inside = folder.is_relative_to(root) and in_guide_folders(folder.relative_to(root))
         except (OSError, RuntimeError):
             inside = False
         if inside and (path.is_dir() or is_guide_name(path.name)) and not config.is_excluded(path):
