@@ -302,6 +302,7 @@ def baseline_command(
 @click.option("--owner", required=True, help="Who keeps it fresh: a handle or a team.")
 @click.option("--slug", help="Its slug (default: the file name without .md).")
 @click.option("--category", default="role", show_default=True, help="role, company, ...")
+@click.option("--parents", "-p", is_flag=True, help="Create PATH's missing folders (as mkdir -p).")
 @today_option
 @config_option
 def new_command(
@@ -310,6 +311,7 @@ def new_command(
     owner: str,
     slug: str | None,
     category: str,
+    parents: bool,
     today: str | None,
     config_path: Path | None,
 ) -> None:
@@ -321,8 +323,8 @@ def new_command(
 
     if path.exists() or path.is_symlink():
         raise click.UsageError(f"{path} already exists; not overwriting it")
-    if not path.parent.is_dir():
-        raise click.UsageError(f"folder {path.parent} does not exist")
+    if not path.parent.is_dir() and not parents:
+        raise click.UsageError(f"folder {path.parent} does not exist; add --parents to create it")
     config = load_config(config_path)
     slug = slug or path.stem
     if config.content_root.is_dir():
@@ -335,7 +337,9 @@ def new_command(
             )
     schema = load_schema_validator(str(config.schema) if config.schema else None)
     meta = template.front_matter(title, owner, slug, category, _today(today))
-    atomic_write(path, template.render(meta, schema).encode("utf-8"))
+    text = template.render(meta, schema)
+    path.parent.mkdir(parents=True, exist_ok=True)  # only once the guide is known valid
+    atomic_write(path, text.encode("utf-8"))
     click.echo(f"Wrote {path}: write the guide and both gotcha answers, then run guidelint check.")
 
 
