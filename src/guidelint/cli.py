@@ -222,6 +222,7 @@ def check(
         tool_version=__version__,
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
+        docs_url=config.docs_url,
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
