@@ -447,6 +447,59 @@ def review(
         click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
 
 
+@cli.command("init")
+@click.option(
+    "--content-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the site's Markdown pages are (default: found from the site generator).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing .guidelint.yaml.")
+@today_option
+def init_command(content_root: Path | None, force: bool, today: str | None) -> None:
+    """Write a starter .guidelint.yaml for the site in this folder, then check it once."""
+    from guidelint.config import CONFIG_NAMES, find_config, load_config
+    from guidelint.fileio import atomic_write
+    from guidelint.init import PRE_COMMIT_SNIPPET, config_text, detect
+
+    site = Path.cwd()
+    existing = find_config(site)
+    if existing is not None and existing.parent == site and not force:
+        click.echo(
+            f"guidelint: error: {existing.name} already exists; --force replaces it", err=True
+        )
+        raise SystemExit(2)
+    if content_root is not None and not content_root.is_dir():
+        raise click.BadParameter(f"{content_root} is not a folder", param_hint="--content-root")
+    starter = detect(site, content_root)
+    target = site / CONFIG_NAMES[0]
+    atomic_write(target, config_text(starter).encode("utf-8"))
+    click.echo(
+        f"{starter.generator} site (by its {starter.found_by}): {starter.with_front_matter} of "
+        f"{starter.files} guide(s) under {starter.content_root} have front matter."
+    )
+    click.echo(f"Wrote {target.name}:\n\n{config_text(starter)}")
+    click.echo(f"Add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}")
+    _first_check(load_config(target), _today(today))
+
+
+def _first_check(config: Config, day: dt.date) -> None:
+    """``init``'s closing check of the whole content root, summed up by rule."""
+    from collections import Counter
+
+    options = _run_options(day, (), (), None, None)
+    result = _lint_named([config.content_root], config, options, False)
+    by_rule = Counter(d.rule for d in result.diagnostics)
+    errors = sum(1 for d in result.diagnostics if d.severity == "error")
+    files = len({d.path for d in result.diagnostics})
+    click.echo(
+        f"First check: {errors} error(s) and {len(result.diagnostics) - errors} warning(s) "
+        f"in {files} of {result.files} guide(s)."
+    )
+    for rule, count in by_rule.most_common():
+        click.echo(f"  {rule}: {count}")
+    click.echo("Run 'guidelint check' for the findings, 'guidelint explain RULE' for a rule.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI and return its exit code."""
     try:
