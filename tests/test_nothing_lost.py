@@ -202,6 +202,7 @@ WRITERS: dict[str, list[str]] = {
     "baseline": ["baseline", "content", "--output", "baseline.json", "--today", TODAY],
     "check --output": ["check", "content", "--output", "out.txt", "--today", TODAY],
     "report --output": ["report", "content", "--output", "out.txt", "--today", TODAY],
+    "init": ["init", "--force", "--today", TODAY],
 }
 
 

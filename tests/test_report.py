@@ -188,3 +188,20 @@ def test_parallel_run_gives_the_same_report(tmp_path: Path) -> None:
     parallel = collect([content], config, TODAY, cwd=tmp_path, jobs=2)
     assert len(serial.guides) == 77
     assert parallel == serial
+
+
+def test_an_owner_list_counts_for_its_first_owner() -> None:
+    listed = _guide("updated: 2026-10-01\nowner: [lead, second]\n", path="content/a.md")
+    empty_first = _guide("updated: 2026-10-01\nowner: ['', other]\n", path="content/b.md")
+    report = build_report([listed, empty_first], [], Policy(), TODAY)
+    assert {r.path: r.owner for r in report.guides} == {
+        "content/a.md": "lead",
+        "content/b.md": "other",
+    }
+
+
+def test_an_expiry_key_sets_the_due_date() -> None:
+    text = "---\ntitle: A guide title here\nupdated: 2020-01\nexpirydate: 2026-12-06\n---\nBody.\n"
+    guide = read_guide("content/g.md", text.encode(), {"expires": ["expirydate"]})
+    (record,) = build_report([guide], [], Policy(), TODAY).guides
+    assert (record.due, record.days_left, record.status) == (dt.date(2026, 12, 6), 10, "due-soon")

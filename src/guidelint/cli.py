@@ -104,13 +104,15 @@ diff_base_option = click.option(
 
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
     """The named paths that are guides (or folders) inside the content root."""
-    from guidelint.paths import is_guide_name
+    from guidelint.paths import in_guide_folders, is_guide_name
 
     root = config.content_root.resolve()
     kept = []
     for path in paths:
         try:
-            inside = path.resolve().is_relative_to(root)
+            resolved = path.resolve()
+            folder = resolved if path.is_dir() else resolved.parent
+            inside = folder.is_relative_to(root) and in_guide_folders(folder.relative_to(root))
         except (OSError, RuntimeError):
             inside = False
         if inside and (path.is_dir() or is_guide_name(path.name)) and not config.is_excluded(path):
@@ -220,6 +222,7 @@ def check(
         tool_version=__version__,
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
+        docs_url=config.docs_url,
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
@@ -300,6 +303,7 @@ def baseline_command(
 @click.option("--owner", required=True, help="Who keeps it fresh: a handle or a team.")
 @click.option("--slug", help="Its slug (default: the file name without .md).")
 @click.option("--category", default="role", show_default=True, help="role, company, ...")
+@click.option("--parents", "-p", is_flag=True, help="Create PATH's missing folders (as mkdir -p).")
 @today_option
 @config_option
 def new_command(
@@ -308,6 +312,7 @@ def new_command(
     owner: str,
     slug: str | None,
     category: str,
+    parents: bool,
     today: str | None,
     config_path: Path | None,
 ) -> None:
@@ -319,8 +324,8 @@ def new_command(
 
     if path.exists() or path.is_symlink():
         raise click.UsageError(f"{path} already exists; not overwriting it")
-    if not path.parent.is_dir():
-        raise click.UsageError(f"folder {path.parent} does not exist")
+    if not path.parent.is_dir() and not parents:
+        raise click.UsageError(f"folder {path.parent} does not exist; add --parents to create it")
     config = load_config(config_path)
     slug = slug or path.stem
     if config.content_root.is_dir():
@@ -333,7 +338,9 @@ def new_command(
             )
     schema = load_schema_validator(str(config.schema) if config.schema else None)
     meta = template.front_matter(title, owner, slug, category, _today(today))
-    atomic_write(path, template.render(meta, schema).encode("utf-8"))
+    text = template.render(meta, schema)
+    path.parent.mkdir(parents=True, exist_ok=True)  # only once the guide is known valid
+    atomic_write(path, text.encode("utf-8"))
     click.echo(f"Wrote {path}: write the guide and both gotcha answers, then run guidelint check.")
 
 
@@ -438,6 +445,59 @@ def review(
     for path, data in edited:  # every file could be edited: only now write any
         atomic_write(path, data)
         click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
+
+
+@cli.command("init")
+@click.option(
+    "--content-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the site's Markdown pages are (default: found from the site generator).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing .guidelint.yaml.")
+@today_option
+def init_command(content_root: Path | None, force: bool, today: str | None) -> None:
+    """Write a starter .guidelint.yaml for the site in this folder, then check it once."""
+    from guidelint.config import CONFIG_NAMES, find_config, load_config
+    from guidelint.fileio import atomic_write
+    from guidelint.init import PRE_COMMIT_SNIPPET, config_text, detect
+
+    site = Path.cwd()
+    existing = find_config(site)
+    if existing is not None and existing.parent == site and not force:
+        click.echo(
+            f"guidelint: error: {existing.name} already exists; --force replaces it", err=True
+        )
+        raise SystemExit(2)
+    if content_root is not None and not content_root.is_dir():
+        raise click.BadParameter(f"{content_root} is not a folder", param_hint="--content-root")
+    starter = detect(site, content_root)
+    target = site / CONFIG_NAMES[0]
+    atomic_write(target, config_text(starter).encode("utf-8"))
+    click.echo(
+        f"{starter.generator} site (by its {starter.found_by}): {starter.with_front_matter} of "
+        f"{starter.files} guide(s) under {starter.content_root} have front matter."
+    )
+    click.echo(f"Wrote {target.name}:\n\n{config_text(starter)}")
+    click.echo(f"Add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}")
+    _first_check(load_config(target), _today(today))
+
+
+def _first_check(config: Config, day: dt.date) -> None:
+    """``init``'s closing check of the whole content root, summed up by rule."""
+    from collections import Counter
+
+    options = _run_options(day, (), (), None, None)
+    result = _lint_named([config.content_root], config, options, False)
+    by_rule = Counter(d.rule for d in result.diagnostics)
+    errors = sum(1 for d in result.diagnostics if d.severity == "error")
+    files = len({d.path for d in result.diagnostics})
+    click.echo(
+        f"First check: {errors} error(s) and {len(result.diagnostics) - errors} warning(s) "
+        f"in {files} of {result.files} guide(s)."
+    )
+    for rule, count in by_rule.most_common():
+        click.echo(f"  {rule}: {count}")
+    click.echo("Run 'guidelint check' for the findings, 'guidelint explain RULE' for a rule.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,6 +105,7 @@ class Config:
     pay_words: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     cache_dir: Path | None = None  # None: no cache (``cache_dir: false``, ``--no-cache``)
+    docs_url: str | None = None  # where the rule docs are published; None: no links
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the config base, with ``/``, for glob matching."""
@@ -295,6 +296,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         pay_words=tuple(data.get("pay_words", [])),
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         cache_dir=None if cache_value is False else base / str(cache_value),
+        docs_url=data.get("docs_url"),
     )
     if not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)

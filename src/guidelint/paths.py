@@ -7,7 +7,7 @@ the report always agree on a guide's name.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 
 
 def is_guide_name(name: str) -> bool:
@@ -16,8 +16,17 @@ def is_guide_name(name: str) -> bool:
 
 
 def is_guide_folder(name: str) -> bool:
-    """Folders that may hold guides: not hidden ones (``.git``)."""
-    return not name.startswith(".")
+    """Folders that may hold guides: not hidden ones (``.git``), not ``_`` ones.
+
+    A ``_`` folder holds what a site generator includes, not pages
+    (Docusaurus partials, Hugo's ``_archived``), as a ``_`` file does.
+    """
+    return not name.startswith((".", "_"))
+
+
+def in_guide_folders(folder: PurePath) -> bool:
+    """Whether every folder of ``folder`` (relative to the content root) may hold guides."""
+    return all(is_guide_folder(part) for part in folder.parts)
 
 
 def printable_path(path: str) -> str:

@@ -137,11 +137,12 @@ class GuideFacts:
     draft: bool
     salary_as_of: str | None
     salary_status: SalaryStatus
+    expires: dt.date | None = None  # the guide's own due date (``expires``)
 
 
 def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
     """Read one guide's dates, owner and salary facts (``engine.lint`` calls this per file)."""
-    from guidelint.rules.stale_guide import freshness_base, window
+    from guidelint.rules.stale_guide import expiry, freshness_base, window
 
     updated = parse_date(guide.get("updated"))
     reviewed = parse_date(guide.get("reviewed"))
@@ -151,7 +152,7 @@ def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
     return GuideFacts(
         path=guide.path,
         title=_text(guide.get("title")) or Path(guide.path).stem,
-        owner=_text(guide.get("owner")) or NO_OWNER,
+        owner=_owner(guide.get("owner")),
         updated=str(updated) if updated else None,
         reviewed=str(reviewed) if reviewed else None,
         window=window(guide, ctx.policy.review_every),
@@ -159,7 +160,19 @@ def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
         draft=guide.get("draft") is True,
         salary_as_of=str(salary_date) if salary_date else None,
         salary_status=salary_status,
+        expires=expires.start if (expires := expiry(guide)) is not None else None,
     )
+
+
+def _owner(value: object) -> str:
+    """The guide's owner; of a list (Hugo's ``authors: [a, b]``), the first listed.
+
+    One owner per guide keeps each owner's counts adding up to the totals;
+    the first listed is the lead author.
+    """
+    if isinstance(value, list):
+        value = next((item for item in value if _text(item)), None)
+    return _text(value) or NO_OWNER
 
 
 def build_report(
@@ -258,6 +271,10 @@ def _record(
         age = (today - facts.start).days
         window_days = (due - facts.start).days
         days_left = (due - today).days
+    if facts.expires is not None:  # the guide's own due date wins over its window
+        due = facts.expires
+        days_left = (due - today).days
+        window_days = (due - facts.start).days if facts.start is not None else None
     status: Status
     if facts.draft:
         status = "draft"

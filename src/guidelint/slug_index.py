@@ -31,7 +31,7 @@ from guidelint.config import Config
 from guidelint.front_matter import quick_meta
 from guidelint.paths import display_path, is_guide_folder, is_guide_name, printable_path
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: "_" folders hold no guides
 # A file modified this recently may be modified again within the same mtime
 # tick without its size changing; such entries are not cached ("racy git").
 RACY_SECONDS = 2.0

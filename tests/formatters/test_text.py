@@ -18,6 +18,7 @@ from guidelint.formatters.text import render
 from tests.golden import make_content
 from tests.util import run_main, write_tree
 
+DOCS = "https://docs.example.org/guidelint/rules"
 STAT_MSG = (
     "statistic '92%' has no source in its sentence: cite it with [^id] "
     "(a footnote or a 'sources' entry), a link, or '(Source: ...)'"
@@ -131,8 +132,8 @@ def test_text_color_on_a_terminal_shows_the_same_text() -> None:
     )
     today = dt.date(2026, 11, 26)
     plain = render(result, FormatInfo(today))
-    colored = render(result, FormatInfo(today, color=True))
-    link = f"\033]8;;{docs_url('stat-source')}\033\\"
+    colored = render(result, FormatInfo(today, color=True, docs_url=DOCS))
+    link = f"\033]8;;{docs_url('stat-source', DOCS)}\033\\"
     assert colored.splitlines()[0] == (
         f"\033[1ma.md:1:2:\033[0m \033[31merror\033[0m "
         f"{link}\033[2mstat-source\033[0m\033]8;;\033\\ no source"

@@ -30,6 +30,8 @@ class FormatInfo:
     # The lowest severity that fails the run (``check``'s --strict/--fail-on);
     # formats that mark pass and fail (JUnit) follow it.
     fail_at: Literal["error", "warning", "never"] = "error"
+    # The config's docs_url: where rule docs are published; None: no links.
+    docs_url: str | None = None
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]

@@ -45,10 +45,11 @@ def render(result: LintResult, info: FormatInfo) -> str:
         location = _paint(f"{_shown_path(d.path)}:{d.line}:{d.column}:", "path", info.color)
         severity = _paint(d.severity, d.severity, info.color)
         rule = _paint(d.rule, "rule", info.color)
-        if info.color:
+        link = docs_url(d.rule, info.docs_url) if info.color else None
+        if link:
             # Like ruff: on a terminal the rule name links to its docs (OSC 8);
             # written by hand, as click has no helper for hyperlinks.
-            rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
+            rule = f"\033]8;;{link}\033\\{rule}\033]8;;\033\\"
         lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
     counts = summary_counts(result)
     if result.diagnostics:

@@ -4,7 +4,9 @@ Why: interview loops, levels and pay change; a guide nobody has looked at in
 a year is likely wrong somewhere.  Freshness counts from the later of
 ``updated`` and ``reviewed`` (a month counts from its first day); the window
 is the guide's ``review_every`` or the policy's ``review_every`` (default 12
-months).  Drafts (``draft: true``) are exempt.
+months).  A guide with ``expires`` (Hugo's ``expirydate``, GOV.UK's
+``expire_by``, mapped under ``keys:``) is due on that day instead.  Drafts
+(``draft: true``) are exempt.
 
 Fix: update the content and ``updated``, or, if an editor has checked it is
 still true, record that with ``guidelint review PATH`` (sets ``reviewed``).
@@ -48,10 +50,18 @@ def window(guide: Guide, default: Duration) -> Duration:
     return parsed or default
 
 
+def expiry(guide: Guide) -> PartialDate | None:
+    """The guide's own due date (``expires``), if it sets a readable one."""
+    return parse_date(guide.get("expires"))
+
+
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """Report a guide whose due date is before today."""
     if guide.meta is None or guide.get("draft") is True:
         return []
+    expires = expiry(guide)
+    if expires is not None:
+        return _expired(guide, expires, ctx)
     base = freshness_base(guide)
     if base is None or base[1].start > ctx.today:
         return []  # updated-date reports a missing or future date
@@ -69,5 +79,23 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             f"stale: {guide.key_name(base[0])} {base[1]} plus the {span} window was due {due}, "
             f"{overdue} day{'' if overdue == 1 else 's'} ago; update the content and '{guide.key_name('updated')}', "
             "or record a review with 'guidelint review'",
+        )
+    ]
+
+
+def _expired(guide: Guide, expires: PartialDate, ctx: Context) -> list[Diagnostic]:
+    """Report a guide whose own ``expires`` day has passed."""
+    if ctx.today <= expires.start:
+        return []
+    overdue = (ctx.today - expires.start).days
+    key = guide.key_name("expires")
+    return [
+        diagnostic(
+            guide,
+            NAME,
+            SEVERITY,
+            guide.key_position("expires"),
+            f"stale: {key} {expires} has passed, {overdue} day{'' if overdue == 1 else 's'} "
+            f"ago; update the content and move '{key}' to the day it should next be checked",
         )
     ]
