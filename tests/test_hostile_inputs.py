@@ -281,7 +281,7 @@ def test_bad_size_limit_is_a_config_error(
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr == (
         f"guidelint: error: {tmp_path / '.guidelint.yaml'}: max_file_size: "
-        "-1 is less than the minimum of 1\n"
+        "-1 is out of range; it must be at least 1\n"
     )
 
 

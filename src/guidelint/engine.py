@@ -370,7 +370,10 @@ def _checked_paths(paths: Sequence[Path], config: Config, options: RunOptions) -
     """The paths to check (the content root if none), after checking the run's options."""
     for name in (*options.select, *options.ignore):
         if name not in RULES:
-            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
+            from guidelint.hints import suggestion
+
+            hint = suggestion(name, RULES) or " (see 'guidelint rules')"
+            raise UsageError(f"unknown rule '{name}'{hint}")
     if (
         config.schema_enabled
         and config.schema is not None
