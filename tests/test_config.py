@@ -102,7 +102,11 @@ def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
     [
         ("policy:\n  review_every: forever\n", "policy.review_every"),
         ("rules:\n  stat-sorce: error\n", "rules.stat-sorce: unknown rule"),
-        ("a: [\n", ".guidelint.yaml:2:1: not valid YAML: did not find expected node content\n"),
+        (
+            "a: [\n",
+            ".guidelint.yaml:1:4: not valid YAML: did not find expected node content"
+            " (the '[' here is never closed)\n",
+        ),
         ("a: 1\n\tb: 2\n", ".guidelint.yaml:2:1: not valid YAML: found a tab character"),
         # Nine levels of nine aliases: 387 million values once expanded.
         (

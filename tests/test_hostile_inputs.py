@@ -72,10 +72,11 @@ CATALOGUE: list[tuple[str, bytes, list[tuple[int, int, str, str]]]] = [
         b"---\ntitle: PM vs PMM\nowner: [careers\nslug: x\n---\nBody.\n",
         [
             (
-                4,
-                5,
+                3,
+                8,
                 "frontmatter",
-                "front matter is not valid YAML: did not find expected ',' or ']'",
+                "front matter is not valid YAML: did not find expected ',' or ']'"
+                " (the '[' here is never closed)",
             )
         ],
     ),
@@ -84,10 +85,11 @@ CATALOGUE: list[tuple[str, bytes, list[tuple[int, int, str, str]]]] = [
         b"---\r\ntitle: PM vs PMM\r\nowner: [careers\r\nslug: x\r\n---\r\nBody.\r\n",
         [
             (
-                4,
-                5,
+                3,
+                8,
                 "frontmatter",
-                "front matter is not valid YAML: did not find expected ',' or ']'",
+                "front matter is not valid YAML: did not find expected ',' or ']'"
+                " (the '[' here is never closed)",
             )
         ],
     ),
