@@ -145,6 +145,11 @@ def cli() -> None:
     help="Report only findings not listed in this file (see 'guidelint baseline').",
 )
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Report every finding, even those the --baseline file lists.",
+)
+@click.option(
     "--content-only",
     is_flag=True,
     help="Skip named files that are not guides under the content root "
@@ -182,6 +187,7 @@ def check(
     ignore: tuple[str, ...],
     diff_base: str | None,
     baseline_path: Path | None,
+    no_baseline: bool,
     content_only: bool,
     strict: bool,
     fail_on: str | None,
@@ -197,7 +203,7 @@ def check(
     day = _today(today)
     config = _config(config_path, no_cache)
     known = None
-    if baseline_path is not None:
+    if baseline_path is not None and not no_baseline:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
@@ -205,14 +211,13 @@ def check(
     result = _lint_named(paths, config, options, content_only)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    fingerprints: tuple[str, ...] = ()
-    if known is not None or fmt in ("sarif", "gitlab"):
-        from guidelint.fingerprint import file_line_reader
-        from guidelint.fingerprint import fingerprints as compute_fingerprints
+    found = len(result.diagnostics)
+    result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
+    hidden = found - len(result.diagnostics)
+    if hidden and fmt != "text" and not quiet:  # the text summary line says it
+        from guidelint.formatters import hidden_note
 
-        fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
-    if known is not None:
-        result, fingerprints = baseline.without_known(result, fingerprints, known)
+        click.echo(f"guidelint: {hidden_note(hidden)}", err=True)
     threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
@@ -220,6 +225,7 @@ def check(
         tool_version=__version__,
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
+        hidden=hidden,
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
@@ -228,6 +234,19 @@ def check(
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
+
+
+def _fingerprinted(
+    result: LintResult, known: frozenset[str] | None, wanted: bool
+) -> tuple[LintResult, tuple[str, ...]]:
+    """``result`` without the baseline's ``known`` findings, and its fingerprints if needed."""
+    if known is None and not wanted:
+        return result, ()
+    from guidelint import baseline
+    from guidelint.fingerprint import file_line_reader, fingerprints
+
+    found = fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
+    return (result, found) if known is None else baseline.without_known(result, found, known)
 
 
 def _config(config_path: Path | None, no_cache: bool) -> Config:

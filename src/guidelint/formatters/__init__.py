@@ -30,6 +30,8 @@ class FormatInfo:
     # The lowest severity that fails the run (``check``'s --strict/--fail-on);
     # formats that mark pass and fail (JUnit) follow it.
     fail_at: Literal["error", "warning", "never"] = "error"
+    # Findings ``--baseline`` left out: the summary says so, so nothing hides silently.
+    hidden: int = 0
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]
@@ -63,6 +65,14 @@ def summary_counts(result: LintResult) -> dict[str, int]:
         "errors": errors,
         "warnings": warnings,
     }
+
+
+def hidden_note(hidden: int) -> str:
+    """What the baseline hid, and how to see it; empty when it hid nothing."""
+    if not hidden:
+        return ""
+    what = "1 finding" if hidden == 1 else f"{hidden} findings"
+    return f"{what} hidden by the baseline (guidelint check --no-baseline to see them)"
 
 
 def fingerprints_for(result: LintResult, info: FormatInfo) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ import click
 
 from guidelint.docs import docs_url
 from guidelint.engine import LintResult
-from guidelint.formatters import FormatInfo, summary_counts
+from guidelint.formatters import FormatInfo, hidden_note, summary_counts
 
 # Control characters (a newline or an escape sequence in a file name or in a
 # front-matter value quoted in a message) would break the one-line-per-finding
@@ -50,12 +50,18 @@ def render(result: LintResult, info: FormatInfo) -> str:
             # written by hand, as click has no helper for hyperlinks.
             rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
         lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
+    lines.append(_summary(result, info))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(result: LintResult, info: FormatInfo) -> str:
     counts = summary_counts(result)
     if result.diagnostics:
-        lines.append(
+        line = (
             f"Found {counts['errors']} error(s) and {counts['warnings']} warning(s) "
-            f"in {counts['files_with_findings']} of {counts['files']} file(s)."
+            f"in {counts['files_with_findings']} of {counts['files']} file(s)"
         )
     else:
-        lines.append(f"All checks passed: {counts['files']} file(s), no findings.")
-    return "\n".join(lines) + "\n"
+        line = f"All checks passed: {counts['files']} file(s), no findings"
+    note = hidden_note(info.hidden)
+    return f"{line}; {note}." if note else f"{line}."
