@@ -24,6 +24,7 @@ from guidelint.terminal import Progress, use_color
 if TYPE_CHECKING:
     from guidelint.config import Config
     from guidelint.engine import LintResult, RunOptions
+    from guidelint.fingerprint import LineReader
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -135,6 +136,12 @@ def cli() -> None:
     help="Output format (default: text; github under GitHub Actions).",
 )
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@click.option(
+    "--output-format",
+    type=click.Choice(("full", "concise")),
+    help="text: full shows the source line under each finding, concise one line each "
+    "(default: full on a terminal, else concise).",
+)
 @select_option
 @ignore_option
 @diff_base_option
@@ -183,6 +190,7 @@ def check(
     config_path: Path | None,
     fmt: str | None,
     output: str | None,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     diff_base: str | None,
@@ -226,6 +234,7 @@ def check(
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
         hidden=hidden,
+        source_line=_source_lines(output_format, output),
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
@@ -247,6 +256,17 @@ def _fingerprinted(
 
     found = fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
     return (result, found) if known is None else baseline.without_known(result, found, known)
+
+
+def _source_lines(output_format: str | None, output: str | None) -> LineReader | None:
+    """What shows the source line under a finding: only in the full form."""
+    if output_format is None:  # full on a terminal; a pipe or a file stays one line a finding
+        output_format = "full" if output is None and sys.stdout.isatty() else "concise"
+    if output_format == "concise":
+        return None
+    from guidelint.fingerprint import file_line_reader
+
+    return file_line_reader(Path.cwd())
 
 
 def _config(config_path: Path | None, no_cache: bool) -> Config:

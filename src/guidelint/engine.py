@@ -256,11 +256,13 @@ class _Checker:
         remembered = self.verdicts.get(key)
         if remembered is not None:
             return [
-                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message)
-                for line, column, message in remembered
+                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message, *end)
+                for line, column, message, *end in remembered
             ]
         found = list(rule.check(guide, ctx))
-        self.verdicts.put(key, [(d.line, d.column, d.message) for d in found])
+        self.verdicts.put(
+            key, [(d.line, d.column, d.message, d.end_line, d.end_column) for d in found]
+        )
         return found
 
     def check_chunk(

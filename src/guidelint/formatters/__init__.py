@@ -32,6 +32,9 @@ class FormatInfo:
     fail_at: Literal["error", "warning", "never"] = "error"
     # Findings ``--baseline`` left out: the summary says so, so nothing hides silently.
     hidden: int = 0
+    # Line n of a finding's file, for text output's "full" form (the source
+    # line under each finding); None: the concise form, one line a finding.
+    source_line: Callable[[str, int], str] | None = None
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]

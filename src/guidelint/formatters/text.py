@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from guidelint.diagnostic import Diagnostic
 from guidelint.docs import docs_url
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, hidden_note, summary_counts
@@ -50,8 +51,42 @@ def render(result: LintResult, info: FormatInfo) -> str:
             # written by hand, as click has no helper for hyperlinks.
             rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
         lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
+        if info.source_line is not None:
+            lines.extend(_snippet(d, info.source_line(d.path, d.line), info.color))
     lines.append(_summary(result, info))
     return "\n".join(lines) + "\n"
+
+
+# A longer source line is shown as a window around the finding.
+_WIDTH = 100
+
+
+def _snippet(d: Diagnostic, text: str, color: bool) -> list[str]:
+    """The finding's source line with carets under its span (ruff's and Vale's "full" form)."""
+    if not text.strip():
+        return []
+    start = d.column - 1
+    if d.end_line == d.line and d.end_column > d.column:
+        end = d.end_column - 1
+    elif d.end_line > d.line:
+        end = max(len(text), start + 1)  # the span runs on: to the end of this line
+    else:
+        end = start + 1
+    # Tabs and control characters as one space each, so the carets line up.
+    shown = "".join(c if c.isprintable() else " " for c in text)
+    left = max(0, min(start - 20, len(shown) - _WIDTH))
+    cut = shown[left : left + _WIDTH]
+    if left:
+        cut = "..." + cut[3:]
+    if left + _WIDTH < len(shown):
+        cut = cut[:-3] + "..."
+    width = len(str(d.line))
+    carets = _paint("^" * max(1, min(end, left + _WIDTH) - start), d.severity, color)
+    return [
+        f"{d.line} | {cut.rstrip()}",
+        f"{' ' * width} | {' ' * (start - left)}{carets}",
+        "",
+    ]
 
 
 def _summary(result: LintResult, info: FormatInfo) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, token_end
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.errors import ConfigError
 from guidelint.guide import Guide
@@ -82,9 +82,11 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
                 if (str(path), key) not in reported:
                     reported.add((str(path), key))
                     message = f"{dotted(path, 'front matter')}: missing required key '{key}'"
-                    yield diagnostic(guide, NAME, SEVERITY, guide.key_position(*path), message)
+                    spot = guide.key_position(*path)
+                    yield diagnostic(guide, NAME, SEVERITY, spot, message, token_end(guide, spot))
             continue
         if path and str(path[0]) in _OWNED_ELSEWHERE:
             continue
         for where, message in schema_messages(error):
-            yield diagnostic(guide, NAME, SEVERITY, guide.key_position(*where), message)
+            position = guide.key_position(*where)
+            yield diagnostic(guide, NAME, SEVERITY, position, message, token_end(guide, position))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, text_end
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
@@ -64,6 +64,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                 guide.position(stat.offset),
                 f"statistic '{stat.text.strip()}' has no source in its {unit}: cite it with "
                 "[^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'",
+                guide.position(text_end(stat.block, stat.char, stat.text)),
             )
         )
     return found
