@@ -171,6 +171,9 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option(
+    "--statistics", is_flag=True, help="Print the number of findings per rule, not the findings."
+)
 @click.option("--no-color", is_flag=True, help="No ANSI colors (also: NO_COLOR).")
 @click.option(
     "--jobs",
@@ -201,6 +204,7 @@ def check(
     fail_on: str | None,
     exit_zero: bool,
     quiet: bool,
+    statistics: bool,
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
@@ -208,6 +212,7 @@ def check(
     """Lint guides (default: the content root from the config)."""
     from guidelint.formatters import FormatInfo, get_formatter
 
+    fmt = _format(fmt, statistics)
     day = _today(today)
     config = _config(config_path, no_cache)
     known = None
@@ -217,15 +222,9 @@ def check(
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
     result = _lint_named(paths, config, options, content_only)
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     found = len(result.diagnostics)
     result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
-    hidden = found - len(result.diagnostics)
-    if hidden and fmt != "text" and not quiet:  # the text summary line says it
-        from guidelint.formatters import hidden_note
-
-        click.echo(f"guidelint: {hidden_note(hidden)}", err=True)
+    hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
     threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
@@ -236,7 +235,7 @@ def check(
         hidden=hidden,
         source_line=_source_lines(output_format, output),
     )
-    text = get_formatter(fmt)(result, info)
+    text = get_formatter("statistics" if statistics else fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
     _write(text, output)
@@ -245,17 +244,38 @@ def check(
     raise SystemExit(0 if exit_zero else code)
 
 
+def _format(fmt: str | None, statistics: bool) -> str:
+    """The output format: github under GitHub Actions, else text; ``--statistics`` is text."""
+    if statistics and fmt not in (None, "text"):
+        raise click.UsageError(f"--statistics prints a text table, not --format {fmt}")
+    if fmt is None and not statistics and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return fmt or "text"
+
+
+def _say_hidden(hidden: int, on_stderr: bool) -> int:
+    """``hidden``, said on stderr for formats whose output has no summary line to say it."""
+    if hidden and on_stderr:
+        from guidelint.formatters import hidden_note
+
+        click.echo(f"guidelint: {hidden_note(hidden)}", err=True)
+    return hidden
+
+
 def _fingerprinted(
     result: LintResult, known: frozenset[str] | None, wanted: bool
 ) -> tuple[LintResult, tuple[str, ...]]:
     """``result`` without the baseline's ``known`` findings, and its fingerprints if needed."""
     if known is None and not wanted:
         return result, ()
-    from guidelint import baseline
     from guidelint.fingerprint import file_line_reader, fingerprints
 
     found = fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
-    return (result, found) if known is None else baseline.without_known(result, found, known)
+    if known is None:
+        return result, found
+    from guidelint import baseline
+
+    return baseline.without_known(result, found, known)
 
 
 def _source_lines(output_format: str | None, output: str | None) -> LineReader | None:

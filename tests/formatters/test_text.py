@@ -206,3 +206,30 @@ def test_full_is_the_default_on_a_terminal(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(sys, "stdout", terminal)
     main(["check", "--today", "2026-11-26", "content/pm-vs-pmm.md"])
     assert terminal.getvalue().splitlines()[2] == "  | " + " " * 44 + "^^^"
+
+
+def test_statistics_counts_findings_per_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    (tmp_path / "content" / "more.md").write_text(
+        (tmp_path / "content" / "stale.md").read_text("utf-8").replace("slug: ", "slug: x")
+    )
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", "--statistics"
+    )
+    assert result.code == 1
+    assert result.out.splitlines()[:3] == [
+        "2  stale-guide         error",
+        "1  stat-source         error",
+        "1  unused-suppression  warning",
+    ]
+    assert result.out.splitlines()[3].startswith("Found 3 error(s) and 1 warning(s)")
+
+
+def test_statistics_is_text_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--statistics", "--format", "json")
+    assert result.code == 2 and "--statistics prints a text table" in result.err

@@ -48,12 +48,15 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "gitlab": "gitlab",
 }
+# Not a --format: ``check --statistics`` (module, function).
+_EXTRA = {"statistics": ("text", "render_statistics")}
 
 
 def get_formatter(name: str) -> Formatter:
     """The ``render`` function of format ``name``."""
-    module = importlib.import_module(f"guidelint.formatters.{FORMATS[name]}")
-    render: Formatter = module.render
+    module_name, function = _EXTRA.get(name, (FORMATS.get(name, ""), "render"))
+    module = importlib.import_module(f"guidelint.formatters.{module_name}")
+    render: Formatter = getattr(module, function)
     return render
 
 

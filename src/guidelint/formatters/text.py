@@ -100,3 +100,19 @@ def _summary(result: LintResult, info: FormatInfo) -> str:
         line = f"All checks passed: {counts['files']} file(s), no findings"
     note = hidden_note(info.hidden)
     return f"{line}; {note}." if note else f"{line}."
+
+
+def render_statistics(result: LintResult, info: FormatInfo) -> str:
+    """``check --statistics``: findings per rule, most first (as ``ruff --statistics``), then the summary."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in result.diagnostics:
+        counts[d.rule, d.severity] = counts.get((d.rule, d.severity), 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    name = max((len(rule) for rule, _ in counts), default=0)
+    lines = [
+        f"{n:>{width}}  {_paint(rule.ljust(name), 'rule', info.color)}  "
+        f"{_paint(severity, severity, info.color)}"
+        for (rule, severity), n in rows
+    ]
+    return "\n".join([*lines, _summary(result, info)]) + "\n"
