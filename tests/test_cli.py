@@ -77,7 +77,7 @@ def test_select_and_ignore(cli) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_rule_is_exit_2(cli, option: str) -> None:  # type: ignore[no-untyped-def]
     result = cli("check", *DAY, option, "stat-sorce")
     assert result.code == 2
-    assert "unknown rule 'stat-sorce'" in result.err
+    assert "unknown rule 'stat-sorce' (did you mean 'stat-source'?)" in result.err
     assert result.out == ""
 
 

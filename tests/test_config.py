@@ -102,7 +102,11 @@ def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
     [
         ("policy:\n  review_every: forever\n", "policy.review_every"),
         ("rules:\n  stat-sorce: error\n", "rules.stat-sorce: unknown rule"),
-        ("a: [\n", ".guidelint.yaml:2:1: not valid YAML: did not find expected node content\n"),
+        (
+            "a: [\n",
+            ".guidelint.yaml:1:4: not valid YAML: did not find expected node content"
+            " (the '[' here is never closed)\n",
+        ),
         ("a: 1\n\tb: 2\n", ".guidelint.yaml:2:1: not valid YAML: found a tab character"),
         # Nine levels of nine aliases: 387 million values once expanded.
         (
@@ -306,3 +310,52 @@ def test_a_glob_git_refuses_is_a_config_error(tmp_path: Path, key: str) -> None:
     data = {"exclude": ["!"]} if key == "exclude" else {"overrides": [{"files": ["x\\"]}]}
     with pytest.raises(ConfigError, match=f"^t: {key}: "):
         build_config(data, tmp_path, "t")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(
+            {"rules": {"stat-source": "warn"}},
+            "rules.stat-source: severity must be one of: error, warning, off; got 'warn'",
+            id="severity",
+        ),
+        pytest.param(
+            {"policy": {"review_every": "6 months"}},
+            "policy.review_every: '6 months' is not a window; write 6mo, 26w or 180d",
+            id="window",
+        ),
+        pytest.param(
+            {"polcy": {}}, "polcy: unknown key (did you mean 'policy'?)", id="unknown-key"
+        ),
+        pytest.param(
+            {"rules": {"stat_source": "off"}},
+            "rules.stat_source: unknown rule (did you mean 'stat-source'?)",
+            id="rule-name",
+        ),
+        pytest.param(
+            {"keys": {"updatd": "lastmod"}},
+            "keys.updatd: unknown key (did you mean 'updated'?)",
+            id="alias-key",
+        ),
+        pytest.param(
+            {"rules": {"stat-source": {"scope": "page"}}},
+            "rules.stat-source.scope: must be one of: sentence, paragraph; got 'page'",
+            id="option-value",
+        ),
+    ],
+)
+def test_bad_config_says_what_to_write(
+    tmp_path: Path, data: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_config(data, tmp_path, "cfg.yaml")
+    assert str(caught.value) == f"cfg.yaml: {message}"
+
+
+def test_unknown_rule_option_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_config({"rules": {"stat-source": {"scop": "page"}}}, tmp_path, "cfg.yaml")
+    assert str(caught.value) == (
+        "cfg.yaml: rules.stat-source: unknown option 'scop' (did you mean 'scope'?)"
+    )

@@ -24,6 +24,7 @@ from guidelint.terminal import Progress, use_color
 if TYPE_CHECKING:
     from guidelint.config import Config
     from guidelint.engine import LintResult, RunOptions
+    from guidelint.fingerprint import LineReader
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -137,6 +138,12 @@ def cli() -> None:
     help="Output format (default: text; github under GitHub Actions).",
 )
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@click.option(
+    "--output-format",
+    type=click.Choice(("full", "concise")),
+    help="text: full shows the source line under each finding, concise one line each "
+    "(default: full on a terminal, else concise).",
+)
 @select_option
 @ignore_option
 @diff_base_option
@@ -145,6 +152,11 @@ def cli() -> None:
     "baseline_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Report only findings not listed in this file (see 'guidelint baseline').",
+)
+@click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Report every finding, even those the --baseline file lists.",
 )
 @click.option(
     "--content-only",
@@ -161,6 +173,9 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option(
+    "--statistics", is_flag=True, help="Print the number of findings per rule, not the findings."
+)
 @click.option("--no-color", is_flag=True, help="No ANSI colors (also: NO_COLOR).")
 @click.option(
     "--jobs",
@@ -180,15 +195,18 @@ def check(
     config_path: Path | None,
     fmt: str | None,
     output: str | None,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     diff_base: str | None,
     baseline_path: Path | None,
+    no_baseline: bool,
     content_only: bool,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
     quiet: bool,
+    statistics: bool,
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
@@ -196,25 +214,19 @@ def check(
     """Lint guides (default: the content root from the config)."""
     from guidelint.formatters import FormatInfo, get_formatter
 
+    fmt = _format(fmt, statistics)
     day = _today(today)
     config = _config(config_path, no_cache)
     known = None
-    if baseline_path is not None:
+    if baseline_path is not None and not no_baseline:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
     result = _lint_named(paths, config, options, content_only)
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    fingerprints: tuple[str, ...] = ()
-    if known is not None or fmt in ("sarif", "gitlab"):
-        from guidelint.fingerprint import file_line_reader
-        from guidelint.fingerprint import fingerprints as compute_fingerprints
-
-        fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
-    if known is not None:
-        result, fingerprints = baseline.without_known(result, fingerprints, known)
+    found = len(result.diagnostics)
+    result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
+    hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
     threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
@@ -223,14 +235,61 @@ def check(
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
         docs_url=config.docs_url,
+        hidden=hidden,
+        source_line=_source_lines(output_format, output),
     )
-    text = get_formatter(fmt)(result, info)
+    text = get_formatter("statistics" if statistics else fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
     _write(text, output)
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
+
+
+def _format(fmt: str | None, statistics: bool) -> str:
+    """The output format: github under GitHub Actions, else text; ``--statistics`` is text."""
+    if statistics and fmt not in (None, "text"):
+        raise click.UsageError(f"--statistics prints a text table, not --format {fmt}")
+    if fmt is None and not statistics and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return fmt or "text"
+
+
+def _say_hidden(hidden: int, on_stderr: bool) -> int:
+    """``hidden``, said on stderr for formats whose output has no summary line to say it."""
+    if hidden and on_stderr:
+        from guidelint.formatters import hidden_note
+
+        click.echo(f"guidelint: {hidden_note(hidden)}", err=True)
+    return hidden
+
+
+def _fingerprinted(
+    result: LintResult, known: frozenset[str] | None, wanted: bool
+) -> tuple[LintResult, tuple[str, ...]]:
+    """``result`` without the baseline's ``known`` findings, and its fingerprints if needed."""
+    if known is None and not wanted:
+        return result, ()
+    from guidelint.fingerprint import file_line_reader, fingerprints
+
+    found = fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
+    if known is None:
+        return result, found
+    from guidelint import baseline
+
+    return baseline.without_known(result, found, known)
+
+
+def _source_lines(output_format: str | None, output: str | None) -> LineReader | None:
+    """What shows the source line under a finding: only in the full form."""
+    if output_format is None:  # full on a terminal; a pipe or a file stays one line a finding
+        output_format = "full" if output is None and sys.stdout.isatty() else "concise"
+    if output_format == "concise":
+        return None
+    from guidelint.fingerprint import file_line_reader
+
+    return file_line_reader(Path.cwd())
 
 
 def _config(config_path: Path | None, no_cache: bool) -> Config:

@@ -261,9 +261,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         key=lambda e: list(e.absolute_path),
     )
     if errors:
-        error = errors[0]
-        where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise ConfigError(f"{source}: {where}: {_short(error)}")
+        raise ConfigError(f"{source}: {_first_message(errors[0])}")
     policy_data = data.get("policy", {})
     policy = Policy(
         **{key: _duration(value, f"policy.{key}", source) for key, value in policy_data.items()}
@@ -303,28 +301,32 @@ def build_config(data: Any, base: Path, source: str) -> Config:
     return config
 
 
-def _short(error: Any) -> str:
-    message = str(error.message)
-    return message if len(message) < 200 else message[:197] + "..."
+def _first_message(error: Any, base: tuple[str, ...] = ()) -> str:
+    """The first thing wrong, as ``policy.review_every: ...`` (config paths use dots)."""
+    from guidelint.hints import schema_messages
+
+    return schema_messages(error, top="(top level)", base=base, dots=True)[0][1]
 
 
 def _duration(value: str, where: str, source: str) -> Duration:
     duration = parse_duration(value)
     if duration is None:
-        raise ConfigError(f"{source}: {where}: '{value}' is not a window like 90d, 6mo or 1y")
+        raise ConfigError(f"{source}: {where}: {value!r} is not a window; write 6mo, 26w or 180d")
     return duration
 
 
 def _rule_settings(
     raw: Mapping[str, Any], where: str, source: str, check: bool = True
 ) -> dict[str, RuleSetting]:
+    from guidelint.hints import suggestion
     from guidelint.rules import RULES
 
     settings: dict[str, RuleSetting] = {}
     for name, value in raw.items():
         rule = RULES.get(name)
         if rule is None:
-            raise ConfigError(f"{source}: {where}.{name}: unknown rule (see 'guidelint rules')")
+            hint = suggestion(name, RULES) or " (see 'guidelint rules')"
+            raise ConfigError(f"{source}: {where}.{name}: unknown rule{hint}")
         # YAML 1.1 reads an unquoted `off` as false: accept both spellings.
         if value is False:
             value = "off"
@@ -345,10 +347,15 @@ def _check_options(
 ) -> None:
     import jsonschema
 
+    from guidelint.hints import suggestion
+
+    for option in options:
+        if option not in schema:
+            known = ", ".join(schema) or "none"
+            hint = suggestion(option, schema) or f" (its options: {known})"
+            raise ConfigError(f"{source}: {where}: unknown option '{option}'{hint}")
     validator = jsonschema.Draft202012Validator(
         {"type": "object", "properties": dict(schema), "additionalProperties": False}
     )
     for error in validator.iter_errors(dict(options)):
-        path = ".".join(str(p) for p in error.absolute_path)
-        location = f"{where}.{path}" if path else where
-        raise ConfigError(f"{source}: {location}: {_short(error)}")
+        raise ConfigError(f"{source}: {_first_message(error, tuple(where.split('.')))}")

@@ -256,11 +256,13 @@ class _Checker:
         remembered = self.verdicts.get(key)
         if remembered is not None:
             return [
-                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message)
-                for line, column, message in remembered
+                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message, *end)
+                for line, column, message, *end in remembered
             ]
         found = list(rule.check(guide, ctx))
-        self.verdicts.put(key, [(d.line, d.column, d.message) for d in found])
+        self.verdicts.put(
+            key, [(d.line, d.column, d.message, d.end_line, d.end_column) for d in found]
+        )
         return found
 
     def check_chunk(
@@ -370,7 +372,10 @@ def _checked_paths(paths: Sequence[Path], config: Config, options: RunOptions) -
     """The paths to check (the content root if none), after checking the run's options."""
     for name in (*options.select, *options.ignore):
         if name not in RULES:
-            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
+            from guidelint.hints import suggestion
+
+            hint = suggestion(name, RULES) or " (see 'guidelint rules')"
+            raise UsageError(f"unknown rule '{name}'{hint}")
     if (
         config.schema_enabled
         and config.schema is not None
