@@ -188,11 +188,13 @@ class _Checker:
         options: RunOptions,
         index: CorpusIndex,
         verdicts: FrontMatterVerdicts | None = None,
+        committed: dt.date | None = None,
     ) -> None:
         self.config = config
         self.options = options
         self.index = index
         self.verdicts = verdicts
+        self.committed = committed  # the day of the commit compared with
         # Which rules run with which options, per set of matching overrides
         # (usually just one per run).
         self.plans: dict[tuple[int, ...], Plan] = {}
@@ -231,6 +233,7 @@ class _Checker:
             file_path=path,
             previous=before,
             previous_rev=self.options.diff_base or "HEAD",
+            previous_day=self.committed if before is not None else None,
         )
 
     def check(
@@ -301,9 +304,10 @@ def _init_worker(
     options: RunOptions,
     index: CorpusIndex,
     collect: Callable[[Guide, Context], Any] | None,
+    committed: dt.date | None = None,
 ) -> None:
     global _WORKER
-    _WORKER = (_Checker(config, options, index), collect)
+    _WORKER = (_Checker(config, options, index, committed=committed), collect)
 
 
 def _lint_in_worker(
@@ -344,16 +348,20 @@ def lint(
     needs = _run_needs(options, config)
     index = build_index(config, names, cwd, paths) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
+    committed = None
     if "history" in needs:
-        from guidelint.history import previous_versions  # runs git: only when a rule compares
+        from guidelint.history import previous_state  # runs git: only when a rule compares
 
-        history = previous_versions(names, options.diff_base, cwd)
+        previous = previous_state(names, options.diff_base, cwd)
+        history, committed = previous.versions, previous.committed
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [(name, display_path(name, cwd), history.get(name)) for name in names]
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
-        diagnostics, collected = _lint_parallel(work, config, options, index, progress, collect)
+        diagnostics, collected = _lint_parallel(
+            work, config, options, index, progress, collect, committed
+        )
     else:
-        checker = _Checker(config, options, index, _verdicts(config, len(work)))
+        checker = _Checker(config, options, index, _verdicts(config, len(work)), committed)
         diagnostics, collected = [], []
         for item in work:
             found, values = checker.check_chunk([item], collect)
@@ -407,6 +415,7 @@ def _lint_parallel(
     index: CorpusIndex,
     progress: Callable[[int, int], None] | None,
     collect: Callable[[Guide, Context], Any] | None,
+    committed: dt.date | None = None,
 ) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
     """Check ``work`` in a process pool of ``options.jobs`` workers."""
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
@@ -422,7 +431,7 @@ def _lint_parallel(
     with ProcessPoolExecutor(
         max_workers=options.jobs,
         initializer=_init_worker,
-        initargs=(config, options, index, collect),
+        initargs=(config, options, index, collect, committed),
     ) as pool:
         futures = {pool.submit(_lint_in_worker, c): len(c) for c in chunks if c}
         for future in as_completed(futures):

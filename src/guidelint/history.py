@@ -10,8 +10,10 @@ without git, there is no history and nothing is compared.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidelint.errors import UsageError
@@ -79,6 +81,14 @@ def _merge_base(base: str, top: Path) -> str:
     return commit.decode().strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The compared commit's versions of the changed files, and that commit's day."""
+
+    versions: dict[str, bytes] = field(default_factory=dict)
+    committed: dt.date | None = None  # the committer's day, in the committer's zone
+
+
 def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict[str, bytes]:
     """``{file: its bytes at the compared commit}`` for the ``files`` that changed since it.
 
@@ -86,15 +96,20 @@ def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict
     files identical to the commit (nothing to compare), and everything when
     there is no work tree, are simply absent.
     """
+    return previous_state(files, base, cwd).versions
+
+
+def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previous:
+    """:func:`previous_versions`, with the day of the compared commit when any file changed."""
     located = _locate(cwd, files)
     if located is None:
         if base is not None:
             raise UsageError("--diff-base needs a git repository")
-        return {}
+        return Previous()
     top, head = located
     commit = head if base is None else _merge_base(base, top)
     if commit is None or not files:
-        return {}
+        return Previous()
     # Only files that differ from the commit can have changed facts: asking
     # git for that list first keeps a check of a clean 10,000-guide tree at
     # one git call, with no per-file path arithmetic at all.
@@ -104,15 +119,32 @@ def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict
         differ = set(changed.decode("utf-8", errors="surrogateescape").split("\0"))
         differ.discard("")
         if not differ:
-            return {}
+            return Previous()
     names = _repo_names(files, cwd, top.resolve(), differ)
-    request = "".join(f"{commit}:{name}\n" for name in names.values()).encode(
-        "utf-8", errors="surrogateescape"
-    )
-    out = _git(["cat-file", "--batch"], top, request) if names else None
+    if not names:
+        return Previous()
+    # The commit object first, in the same batch: its day costs no extra process.
+    request = "".join([f"{commit}\n", *(f"{commit}:{name}\n" for name in names.values())])
+    out = _git(["cat-file", "--batch"], top, request.encode("utf-8", errors="surrogateescape"))
     if out is None:
-        return {}
-    return _parse_batch(out, list(names))
+        return Previous()
+    found = _parse_batch(out, ["", *names])
+    return Previous(found, _committer_day(found.pop("", b"")))
+
+
+def _committer_day(commit: bytes) -> dt.date | None:
+    """The day of a commit object's ``committer`` line, in the committer's time zone."""
+    for line in commit.split(b"\n\n", 1)[0].split(b"\n"):
+        if line.startswith(b"committer "):
+            try:
+                seconds, zone = line.rsplit(b" ", 2)[1:]
+                sign = -1 if zone.startswith(b"-") else 1
+                offset = sign * (int(zone[1:3]) * 60 + int(zone[3:5]))
+                moment = dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+                return (moment + dt.timedelta(minutes=offset)).date()
+            except (ValueError, OverflowError, OSError):
+                return None
+    return None
 
 
 def _repo_names(
@@ -156,7 +188,7 @@ def _parse_batch(out: bytes, files: list[str]) -> dict[str, bytes]:
             continue
         header = line.split()
         size = int(header[2])
-        if header[1] == b"blob":
+        if header[1] in (b"blob", b"commit"):
             found[file] = out[position : position + size]
         position += size + 1  # the content and its trailing newline
     return found
