@@ -345,6 +345,8 @@ def lint(
     cwd = cwd or Path.cwd()
     paths = _checked_paths(paths, config, options)
     names = discover_names(paths, config)
+    if not names:  # an empty folder, or a folder named like a guide: nothing was checked
+        raise UsageError(no_guides_message(paths))
     needs = _run_needs(options, config)
     index = build_index(config, names, cwd, paths) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
@@ -372,6 +374,11 @@ def lint(
     diagnostics.sort()
     collected.sort(key=lambda pair: pair[0])
     return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work), tuple(collected))
+
+
+def no_guides_message(paths: Sequence[Path]) -> str:
+    """What a run that found no guide under ``paths`` says."""
+    return f"no guides found under {', '.join(str(p) for p in paths)}"
 
 
 def _checked_paths(paths: Sequence[Path], config: Config, options: RunOptions) -> Sequence[Path]:
