@@ -195,14 +195,14 @@ def check(
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
-    config = _config(config_path, no_cache)
+    groups = _configs(paths, config_path, no_cache)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_named(paths, config, options, content_only)
+    result = _lint_groups(groups, options, content_only)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -236,6 +236,30 @@ def _config(config_path: Path | None, no_cache: bool) -> Config:
 
     config = load_config(config_path)
     return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+
+def _configs(
+    paths: Sequence[Path], config_path: Path | None, no_cache: bool
+) -> list[tuple[Config, list[Path]]]:
+    """The paths grouped by the config each is checked with (``--config``: one for all)."""
+    from guidelint.config import configs_for
+
+    if config_path is not None:
+        groups = [(_config(config_path, no_cache), list(paths))]
+    else:
+        groups = configs_for(paths)
+        if no_cache:
+            groups = [(dataclasses.replace(c, cache_dir=None), group) for c, group in groups]
+    return groups
+
+
+def _lint_groups(
+    groups: Sequence[tuple[Config, list[Path]]], options: RunOptions, content_only: bool
+) -> LintResult:
+    """:func:`_lint_named` over each group of paths, as one result."""
+    from guidelint.engine import merge_results
+
+    return merge_results([_lint_named(p, c, options, content_only) for c, p in groups])
 
 
 def _lint_named(
@@ -398,7 +422,6 @@ def report(
     jobs: int | None,
 ) -> None:
     """Freshness report: every guide's age, due date, status, owner and findings."""
-    from guidelint.config import load_config
     from guidelint.dates import parse_duration
     from guidelint.report import collect
     from guidelint.report_formats import get_renderer
@@ -409,7 +432,7 @@ def report(
         if margin is None:
             raise click.BadParameter(f"'{due_within}' is not a window like 30d, 2w or 3mo")
     day = _today(today)
-    config = load_config(config_path)
+    config = _one_config(paths, config_path)
     renderer = get_renderer(fmt)
     data = collect(list(paths), config, day, jobs=_jobs(jobs), due_within=margin, owner=owner)
     _write(renderer(data), output)
@@ -438,6 +461,21 @@ def review(
     for path, data in edited:  # every file could be edited: only now write any
         atomic_write(path, data)
         click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
+
+
+def _one_config(paths: Sequence[Path], config_path: Path | None) -> Config:
+    """The config found from ``paths`` (or ``--config``); one report has one policy."""
+    from guidelint.config import configs_for, load_config
+
+    if config_path is not None:
+        return load_config(config_path)
+    groups = configs_for(paths)
+    if len(groups) > 1:
+        raise click.UsageError(
+            f"{groups[0][1][0]} and {groups[1][1][0]} have different configs "
+            f"({groups[0][0].source}, {groups[1][0].source}): report on each separately"
+        )
+    return groups[0][0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,6 +60,16 @@ class LintResult:
     collected: tuple[tuple[str, Any], ...] = field(default=())
 
 
+def merge_results(results: Sequence[LintResult]) -> LintResult:
+    """One result from the runs over several groups of files (one per config)."""
+    if len(results) == 1:
+        return results[0]
+    diagnostics = sorted(d for r in results for d in r.diagnostics)
+    paths = tuple(sorted(p for r in results for p in r.paths))
+    collected = tuple(sorted((c for r in results for c in r.collected), key=lambda c: c[0]))
+    return LintResult(tuple(diagnostics), sum(r.files for r in results), paths, collected)
+
+
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
     """The guide files named by ``paths`` (files as given, folders walked), sorted."""
     return [Path(p) for p in discover_names(paths, config)]
