@@ -150,6 +150,12 @@ def cli() -> None:
     help="Skip named files that are not guides under the content root "
     "(pre-commit names every staged Markdown file).",
 )
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Also check the guides a staged deletion, rename or slug change leaves pointing "
+    "at nothing (the pre-commit hook); with no paths, the staged guides.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
     "--fail-on",
@@ -183,6 +189,7 @@ def check(
     diff_base: str | None,
     baseline_path: Path | None,
     content_only: bool,
+    staged: bool,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
@@ -202,7 +209,7 @@ def check(
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_groups(groups, options, content_only)
+    result = _lint_groups(groups, options, content_only, staged)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -254,12 +261,42 @@ def _configs(
 
 
 def _lint_groups(
-    groups: Sequence[tuple[Config, list[Path]]], options: RunOptions, content_only: bool
+    groups: Sequence[tuple[Config, list[Path]]],
+    options: RunOptions,
+    content_only: bool,
+    staged: bool = False,
 ) -> LintResult:
     """:func:`_lint_named` over each group of paths, as one result."""
-    from guidelint.engine import merge_results
+    from guidelint.engine import LintResult, merge_results
 
-    return merge_results([_lint_named(p, c, options, content_only) for c, p in groups])
+    results = []
+    for config, paths in groups:
+        if not staged:
+            results.append(_lint_named(paths, config, options, content_only))
+            continue
+        from guidelint.staged import staged_change
+
+        change = staged_change(config, Path.cwd())
+        named = paths or change.guides
+        if named:  # none: no guide staged (lint([]) would check the whole root)
+            results.append(_lint_named(named, config, options, True))
+        results.append(_lint_referrers(change.referrers, named, config, options))
+    return merge_results(results) if results else LintResult((), 0)
+
+
+def _lint_referrers(
+    referrers: Sequence[Path], named: Sequence[Path], config: Config, options: RunOptions
+) -> LintResult:
+    """Links and ``related`` entries of guides pointing at what a staged change removed."""
+    from guidelint.engine import LintResult
+
+    checked = {os.path.abspath(p) for p in named}
+    others = [p for p in referrers if os.path.abspath(p) not in checked and p.exists()]
+    rule = "related-link"
+    if not others or rule in options.ignore or (options.select and rule not in options.select):
+        return LintResult((), 0)
+    only = dataclasses.replace(options, select=frozenset({rule}))
+    return _lint_named(others, config, only, True)
 
 
 def _lint_named(

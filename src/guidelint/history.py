@@ -19,7 +19,7 @@ from pathlib import Path
 from guidelint.errors import UsageError
 
 
-def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | None:
+def git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | None:
     """Run git; its stdout, or ``None`` when git is missing or fails."""
     try:
         import subprocess  # imported only when git is really asked
@@ -44,7 +44,7 @@ def _maybe_in_git(folder: Path) -> bool:
     return any((parent / ".git").exists() for parent in (absolute, *absolute.parents))
 
 
-def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
+def locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
     """The work tree's top folder and HEAD's commit (None before the first commit)."""
     # The current directory first: git hooks may export a relative GIT_DIR
     # that only makes sense from where the hook was started.
@@ -60,11 +60,11 @@ def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
         if not _maybe_in_git(folder):
             continue  # spawning git costs milliseconds; a missing .git answers for free
         # One process answers both questions in the common case.
-        out = _git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
+        out = git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
         if out:
             top, head = out.decode("utf-8", errors="surrogateescape").splitlines()[:2]
             return Path(top), head
-        out = _git(["rev-parse", "--show-toplevel"], folder)
+        out = git(["rev-parse", "--show-toplevel"], folder)
         if out:  # a repository without commits: every file is new
             return Path(out.decode("utf-8", errors="surrogateescape").strip()), None
     return None
@@ -72,10 +72,10 @@ def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
 
 def _merge_base(base: str, top: Path) -> str:
     """The merge base of ``base`` and HEAD, or ``base`` itself when they share none."""
-    merge_base = _git(["merge-base", base, "HEAD"], top)
+    merge_base = git(["merge-base", base, "HEAD"], top)
     if merge_base:
         return merge_base.decode().strip()
-    commit = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top)
+    commit = git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top)
     if commit is None:
         raise UsageError(f"--diff-base: '{base}' is not a commit in {top}")
     return commit.decode().strip()
@@ -101,7 +101,7 @@ def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict
 
 def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previous:
     """:func:`previous_versions`, with the day of the compared commit when any file changed."""
-    located = _locate(cwd, files)
+    located = locate(cwd, files)
     if located is None:
         if base is not None:
             raise UsageError("--diff-base needs a git repository")
@@ -113,7 +113,7 @@ def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previou
     # Only files that differ from the commit can have changed facts: asking
     # git for that list first keeps a check of a clean 10,000-guide tree at
     # one git call, with no per-file path arithmetic at all.
-    changed = _git(["diff", "--name-only", "--no-renames", "-z", commit], top)
+    changed = git(["diff", "--name-only", "--no-renames", "-z", commit], top)
     differ: set[str] | None = None
     if changed is not None:
         differ = set(changed.decode("utf-8", errors="surrogateescape").split("\0"))
@@ -125,7 +125,7 @@ def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previou
         return Previous()
     # The commit object first, in the same batch: its day costs no extra process.
     request = "".join([f"{commit}\n", *(f"{commit}:{name}\n" for name in names.values())])
-    out = _git(["cat-file", "--batch"], top, request.encode("utf-8", errors="surrogateescape"))
+    out = git(["cat-file", "--batch"], top, request.encode("utf-8", errors="surrogateescape"))
     if out is None:
         return Previous()
     found = _parse_batch(out, ["", *names])
