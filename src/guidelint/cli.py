@@ -156,6 +156,12 @@ def cli() -> None:
     help="Also check the guides a staged deletion, rename or slug change leaves pointing "
     "at nothing (the pre-commit hook); with no paths, the staged guides.",
 )
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="With the path '-': the guide on standard input is checked as this file "
+    "(its config, overrides, links and slug); nothing is written.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
     "--fail-on",
@@ -190,6 +196,7 @@ def check(
     baseline_path: Path | None,
     content_only: bool,
     staged: bool,
+    stdin_filename: Path | None,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
@@ -202,14 +209,20 @@ def check(
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
-    groups = _configs(paths, config_path, no_cache)
+    stdin = _stdin(paths, stdin_filename)
+    if stdin is not None:
+        paths = (stdin_filename or Path("-"),)
+    groups = _configs(paths, config_path, no_cache, write=stdin is None)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_groups(groups, options, content_only, staged)
+    if stdin is not None:
+        result = _lint_stdin(stdin, paths[0], groups[0][0], options)
+    else:
+        result = _lint_groups(groups, options, content_only, staged)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -246,18 +259,37 @@ def _config(config_path: Path | None, no_cache: bool) -> Config:
 
 
 def _configs(
-    paths: Sequence[Path], config_path: Path | None, no_cache: bool
+    paths: Sequence[Path], config_path: Path | None, no_cache: bool, write: bool = True
 ) -> list[tuple[Config, list[Path]]]:
-    """The paths grouped by the config each is checked with (``--config``: one for all)."""
-    from guidelint.config import configs_for
+    """The paths grouped by the config each is checked with (``--config``: one for all).
+
+    ``write`` false: no cache is read or written at all.
+    """
+    from guidelint.config import configs_for, load_config
 
     if config_path is not None:
-        groups = [(_config(config_path, no_cache), list(paths))]
+        groups = [(load_config(config_path, remember=write), list(paths))]
     else:
-        groups = configs_for(paths)
-        if no_cache:
-            groups = [(dataclasses.replace(c, cache_dir=None), group) for c, group in groups]
+        groups = configs_for(paths, remember=write)
+    if no_cache or not write:
+        groups = [(dataclasses.replace(c, cache_dir=None), group) for c, group in groups]
     return groups
+
+
+def _stdin(paths: Sequence[Path], stdin_filename: Path | None) -> bytes | None:
+    """The guide on standard input when the one path is ``-``, else ``None``."""
+    if list(paths) != [Path("-")]:
+        if stdin_filename is not None:
+            raise click.UsageError("--stdin-filename goes with the path '-' (standard input)")
+        return None
+    return sys.stdin.buffer.read()
+
+
+def _lint_stdin(data: bytes, path: Path, config: Config, options: RunOptions) -> LintResult:
+    """The findings for the guide on standard input, checked as ``path``."""
+    from guidelint.engine import lint
+
+    return lint([path], config, options, stdin=data)
 
 
 def _lint_groups(

@@ -176,8 +176,11 @@ def _default_content_root(cwd: Path) -> str:
     return "content"
 
 
-def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
-    """Load ``path`` (or the discovered config, or the defaults) and validate it."""
+def load_config(path: Path | None = None, cwd: Path | None = None, remember: bool = True) -> Config:
+    """Load ``path`` (or the discovered config, or the defaults) and validate it.
+
+    ``remember`` false: no cache file is written (see :func:`build_config`).
+    """
     cwd = cwd or Path.cwd()
     if path is None:
         path = find_config(cwd)
@@ -201,10 +204,12 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     # Hashing and validating the config recurse once per level too.
     if nested_deeper_than(data):
         raise ConfigError(f"{path}: {_TOO_DEEP}")
-    return build_config(data, path.parent, str(path))
+    return build_config(data, path.parent, str(path), remember)
 
 
-def configs_for(paths: Sequence[Path], cwd: Path | None = None) -> list[tuple[Config, list[Path]]]:
+def configs_for(
+    paths: Sequence[Path], cwd: Path | None = None, remember: bool = True
+) -> list[tuple[Config, list[Path]]]:
     """Each checked path with its config: the nearest one above it, as ruff finds its own.
 
     A path with no config above it gets the current folder's (or the
@@ -227,8 +232,8 @@ def configs_for(paths: Sequence[Path], cwd: Path | None = None) -> list[tuple[Co
             where = found[""]
         groups.setdefault(where, []).append(path)
     if not groups:
-        return [(load_config(None, cwd), [])]
-    return [(load_config(where, cwd), group) for where, group in groups.items()]
+        return [(load_config(None, cwd, remember), [])]
+    return [(load_config(where, cwd, remember), group) for where, group in groups.items()]
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -292,8 +297,11 @@ def _remember_validated(marker: Path) -> None:
         marker.touch()
 
 
-def build_config(data: Any, base: Path, source: str) -> Config:
-    """Validate raw config ``data`` and freeze it into a :class:`Config`."""
+def build_config(data: Any, base: Path, source: str, remember: bool = True) -> Config:
+    """Validate raw config ``data`` and freeze it into a :class:`Config`.
+
+    ``remember`` false: write nothing, not even the "validated" marker.
+    """
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
     # An empty config (no file, or an empty one) cannot be wrong, and one
@@ -342,7 +350,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         cache_dir=None if cache_value is False else base / str(cache_value),
     )
-    if not known_good and marker is not None and config.cache_dir is not None:
+    if remember and not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)
     return config
 

@@ -157,7 +157,11 @@ def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> di
 
 
 def build_index(
-    config: Config, files: Sequence[str | Path], cwd: Path, paths: Sequence[Path] = ()
+    config: Config,
+    files: Sequence[str | Path],
+    cwd: Path,
+    paths: Sequence[Path] = (),
+    contents: Mapping[str, bytes] | None = None,
 ) -> CorpusIndex:
     """Slugs of every guide under the content root and of the files being checked.
 
@@ -170,7 +174,7 @@ def build_index(
         roots = [config.content_root]
     else:
         roots = [p for p in paths if p.is_dir() and not p.is_symlink()]
-    slugs = collect_slugs(roots, files, config, cwd)
+    slugs = collect_slugs(roots, files, config, cwd, contents=contents)
     return CorpusIndex(slugs)
 
 
@@ -199,7 +203,9 @@ class _Checker:
         index: CorpusIndex,
         verdicts: FrontMatterVerdicts | None = None,
         committed: dt.date | None = None,
+        contents: Mapping[str, bytes] | None = None,
     ) -> None:
+        self.contents = contents or {}  # text not read from disk (standard input), by name
         self.config = config
         self.options = options
         self.index = index
@@ -251,7 +257,11 @@ class _Checker:
     ) -> tuple[list[Diagnostic], Guide, Context]:
         """The findings for one file, and the parsed guide and context (for the report)."""
         active, _ = self.plan(path)
-        guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        data = self.contents.get(str(path))
+        if data is None:
+            guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        else:
+            guide = read_guide(display, data, self.config.keys)
         ctx = self.context(path, guide, previous, active)
         found: list[Diagnostic] = []
         for name in active:
@@ -344,6 +354,7 @@ def lint(
     cwd: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     collect: Callable[[Guide, Context], Any] | None = None,
+    stdin: bytes | None = None,
 ) -> LintResult:
     """Check ``paths`` (default: the content root) and return every finding.
 
@@ -351,20 +362,31 @@ def lint(
     ``collect``, if given, is called with each parsed guide and its context
     (in a worker process when the run is parallel, so it must be a picklable
     module-level function); its results are ``LintResult.collected``.
+    ``stdin``, if given, is the text of the one path named (which need not
+    exist): it is checked as if it were that file.
     """
     cwd = cwd or Path.cwd()
-    paths = _checked_paths(paths, config, options)
-    names = discover_names(paths, config)
+    contents: dict[str, bytes] = {}
+    if stdin is not None:
+        if len(paths) != 1:
+            raise UsageError("standard input is checked as exactly one path")
+        names = [str(paths[0])]
+        contents[names[0]] = stdin
+        _checked_paths(paths, config, options)
+        paths = [p for p in paths if p.is_dir()]  # no folder stands in for the root
+    else:
+        paths = _checked_paths(paths, config, options)
+        names = discover_names(paths, config)
     if not names:  # an empty folder, or a folder named like a guide: nothing was checked
         raise UsageError(no_guides_message(paths))
     needs = _run_needs(options, config)
-    index = build_index(config, names, cwd, paths) if "corpus" in needs else CorpusIndex()
+    index = build_index(config, names, cwd, paths, contents) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
     committed = None
     if "history" in needs:
         from guidelint.history import previous_state  # runs git: only when a rule compares
 
-        previous = previous_state(names, options.diff_base, cwd)
+        previous = previous_state(names, options.diff_base, cwd, every=bool(contents))
         history, committed = previous.versions, previous.committed
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [(name, display_path(name, cwd), history.get(name)) for name in names]
@@ -373,7 +395,9 @@ def lint(
             work, config, options, index, progress, collect, committed
         )
     else:
-        checker = _Checker(config, options, index, _verdicts(config, len(work)), committed)
+        checker = _Checker(
+            config, options, index, _verdicts(config, len(work)), committed, contents
+        )
         diagnostics, collected = [], []
         for item in work:
             found, values = checker.check_chunk([item], collect)

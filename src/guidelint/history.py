@@ -99,8 +99,14 @@ def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict
     return previous_state(files, base, cwd).versions
 
 
-def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previous:
-    """:func:`previous_versions`, with the day of the compared commit when any file changed."""
+def previous_state(
+    files: Sequence[str], base: str | None, cwd: Path, every: bool = False
+) -> Previous:
+    """:func:`previous_versions`, with the day of the compared commit when any file changed.
+
+    ``every``: compare every file, changed on disk or not (its text is not
+    the file's: a guide read from standard input).
+    """
     located = locate(cwd, files)
     if located is None:
         if base is not None:
@@ -113,7 +119,7 @@ def previous_state(files: Sequence[str], base: str | None, cwd: Path) -> Previou
     # Only files that differ from the commit can have changed facts: asking
     # git for that list first keeps a check of a clean 10,000-guide tree at
     # one git call, with no per-file path arithmetic at all.
-    changed = git(["diff", "--name-only", "--no-renames", "-z", commit], top)
+    changed = None if every else git(["diff", "--name-only", "--no-renames", "-z", commit], top)
     differ: set[str] | None = None
     if changed is not None:
         differ = set(changed.decode("utf-8", errors="surrogateescape").split("\0"))
