@@ -84,3 +84,22 @@ def test_ignored_rule_skips_the_referrers(
 ) -> None:
     repo.git("rm", "-q", "content/helper.md")
     assert _check(repo, capsys, monkeypatch, "--ignore", "related-link")[0] == 0
+
+
+def test_staged_fact_change_is_compared_with_head(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.write({"content/prose.md": PROSE.replace("92%", "95%")})
+    repo.git("add", "content/prose.md")
+    code, out = _check(repo, capsys, monkeypatch, "--select", "updated-not-bumped")
+    assert code == 1
+    assert out.startswith(
+        "content/prose.md:5:1: error updated-not-bumped facts changed since HEAD "
+        "(statistic changed from '92%' to '95%')"
+    )
+    # Dated after the commit compared with (COMMIT_DAY): the change is dated.
+    dated = PROSE.replace("92%", "95%").replace("updated: 2026-06", "updated: 2026-11-21")
+    repo.commit({"content/prose.md": PROSE.replace("updated: 2026-06", "updated: 2026-11-21")})
+    repo.write({"content/prose.md": dated})
+    repo.git("add", "content/prose.md")
+    assert _check(repo, capsys, monkeypatch, "--select", "updated-not-bumped")[0] == 0

@@ -306,12 +306,14 @@ def _lint_groups(
         if not staged:
             results.append(_lint_named(paths, config, options, content_only))
             continue
-        from guidelint.staged import staged_change
+        from guidelint import staged as staged_module
 
-        change = staged_change(config, Path.cwd())
+        change = staged_module.start(config, Path.cwd())()
+        # The staged diff names what changed: history needs no git diff of its own.
+        known = dataclasses.replace(options, at_head=tuple(change.at_head.items()))
         named = paths or change.guides
         if named:  # none: no guide staged (lint([]) would check the whole root)
-            results.append(_lint_named(named, config, options, True))
+            results.append(_lint_named(named, config, known, True))
         results.append(_lint_referrers(change.referrers, named, config, options))
     return merge_results(results) if results else LintResult((), 0)
 

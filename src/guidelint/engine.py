@@ -47,6 +47,9 @@ class RunOptions:
     ignore: frozenset[str] = frozenset()
     jobs: int = 1
     diff_base: str | None = None  # compare with git at this revision (default: HEAD)
+    # (absolute path, blob id at HEAD) of each staged modified guide, when the
+    # staged change was read already (check --staged): git is not asked again.
+    at_head: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,9 +387,13 @@ def lint(
     history: dict[str, bytes] = {}
     committed = None
     if "history" in needs:
-        from guidelint.history import previous_state  # runs git: only when a rule compares
+        from guidelint import history as git_history  # runs git: only when a rule compares
 
-        previous = previous_state(names, options.diff_base, cwd, every=bool(contents))
+        if options.at_head is not None and options.diff_base is None and not contents:
+            previous = git_history.previous_blobs(names, dict(options.at_head), cwd)
+        else:
+            every = bool(contents)
+            previous = git_history.previous_state(names, options.diff_base, cwd, every=every)
         history, committed = previous.versions, previous.committed
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [(name, display_path(name, cwd), history.get(name)) for name in names]

@@ -36,7 +36,7 @@ def git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | No
     return done.stdout if done.returncode == 0 else None
 
 
-def _maybe_in_git(folder: Path) -> bool:
+def maybe_in_git(folder: Path) -> bool:
     """False only when surely outside a work tree: no .git above and no GIT_DIR."""
     if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
         return True
@@ -57,7 +57,7 @@ def locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
         common = Path(os.path.commonpath([first, last]))
         candidates.append(common if common.is_dir() else common.parent)
     for folder in candidates:
-        if not _maybe_in_git(folder):
+        if not maybe_in_git(folder):
             continue  # spawning git costs milliseconds; a missing .git answers for free
         # One process answers both questions in the common case.
         out = git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
@@ -135,6 +135,27 @@ def previous_state(
     if out is None:
         return Previous()
     found = _parse_batch(out, ["", *names])
+    return Previous(found, _committer_day(found.pop("", b"")))
+
+
+def previous_blobs(files: Sequence[str], at_head: dict[str, str], cwd: Path) -> Previous:
+    """:func:`previous_state` against HEAD when the changed files' blobs there are known.
+
+    ``at_head`` maps absolute paths to blob ids (from ``git diff --cached
+    --raw``): one ``git cat-file`` reads them and HEAD's day, nothing else runs.
+    """
+    wanted = {}
+    for file in files:
+        blob = at_head.get(os.path.abspath(os.path.join(cwd, file)))
+        if blob is not None:
+            wanted[file] = blob
+    if not wanted:
+        return Previous()
+    request = "".join(["HEAD\n", *(f"{blob}\n" for blob in wanted.values())]).encode()
+    out = git(["cat-file", "--batch"], cwd, request)
+    if out is None:
+        return Previous()
+    found = _parse_batch(out, ["", *wanted])
     return Previous(found, _committer_day(found.pop("", b"")))
 
 
