@@ -210,19 +210,14 @@ def check(
 
     day = _today(today)
     stdin = _stdin(paths, stdin_filename)
-    if stdin is not None:
-        paths = (stdin_filename or Path("-"),)
-    groups = _configs(paths, config_path, no_cache, write=stdin is None)
+    groups = _configs(paths, config_path, no_cache, stdin)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    if stdin is not None:
-        result = _lint_stdin(stdin, paths[0], groups[0][0], options)
-    else:
-        result = _lint_groups(groups, options, content_only, staged)
+    result = _lint_groups(groups, options, content_only, staged, stdin)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -259,13 +254,21 @@ def _config(config_path: Path | None, no_cache: bool) -> Config:
 
 
 def _configs(
-    paths: Sequence[Path], config_path: Path | None, no_cache: bool, write: bool = True
+    paths: Sequence[Path],
+    config_path: Path | None,
+    no_cache: bool,
+    stdin: tuple[Path, bytes] | None = None,
 ) -> list[tuple[Config, list[Path]]]:
     """The paths grouped by the config each is checked with (``--config``: one for all).
 
-    ``write`` false: no cache is read or written at all.
+    For standard input, the one path is its filename, and no cache is read or
+    written at all.
     """
     from guidelint.config import configs_for, load_config
+
+    write = stdin is None
+    if stdin is not None:
+        paths = [stdin[0]]
 
     if config_path is not None:
         groups = [(load_config(config_path, remember=write), list(paths))]
@@ -276,20 +279,13 @@ def _configs(
     return groups
 
 
-def _stdin(paths: Sequence[Path], stdin_filename: Path | None) -> bytes | None:
-    """The guide on standard input when the one path is ``-``, else ``None``."""
+def _stdin(paths: Sequence[Path], stdin_filename: Path | None) -> tuple[Path, bytes] | None:
+    """(its filename, the guide) on standard input when the one path is ``-``, else ``None``."""
     if list(paths) != [Path("-")]:
         if stdin_filename is not None:
             raise click.UsageError("--stdin-filename goes with the path '-' (standard input)")
         return None
-    return sys.stdin.buffer.read()
-
-
-def _lint_stdin(data: bytes, path: Path, config: Config, options: RunOptions) -> LintResult:
-    """The findings for the guide on standard input, checked as ``path``."""
-    from guidelint.engine import lint
-
-    return lint([path], config, options, stdin=data)
+    return stdin_filename or Path("-"), sys.stdin.buffer.read()
 
 
 def _lint_groups(
@@ -297,10 +293,13 @@ def _lint_groups(
     options: RunOptions,
     content_only: bool,
     staged: bool = False,
+    stdin: tuple[Path, bytes] | None = None,
 ) -> LintResult:
     """:func:`_lint_named` over each group of paths, as one result."""
-    from guidelint.engine import LintResult, merge_results
+    from guidelint.engine import LintResult, lint, merge_results
 
+    if stdin is not None:  # the one guide on standard input, checked as its filename
+        return lint([stdin[0]], groups[0][0], options, stdin=stdin[1])
     results = []
     for config, paths in groups:
         if not staged:

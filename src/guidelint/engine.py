@@ -28,6 +28,7 @@ from guidelint.paths import display_path, is_guide_folder, is_guide_name
 from guidelint.rules import RULES, Rule
 
 if TYPE_CHECKING:
+    from guidelint.history import Previous
     from guidelint.schema_cache import FrontMatterVerdicts
 
 # Below this many files a process pool costs more than it saves.
@@ -369,31 +370,13 @@ def lint(
     exist): it is checked as if it were that file.
     """
     cwd = cwd or Path.cwd()
-    contents: dict[str, bytes] = {}
-    if stdin is not None:
-        if len(paths) != 1:
-            raise UsageError("standard input is checked as exactly one path")
-        names = [str(paths[0])]
-        contents[names[0]] = stdin
-        _checked_paths(paths, config, options)
-        paths = [p for p in paths if p.is_dir()]  # no folder stands in for the root
-    else:
-        paths = _checked_paths(paths, config, options)
-        names = discover_names(paths, config)
-    if not names:  # an empty folder, or a folder named like a guide: nothing was checked
-        raise UsageError(no_guides_message(paths))
+    paths, names, contents = _named(paths, config, options, stdin)
     needs = _run_needs(options, config)
     index = build_index(config, names, cwd, paths, contents) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
     committed = None
     if "history" in needs:
-        from guidelint import history as git_history  # runs git: only when a rule compares
-
-        if options.at_head is not None and options.diff_base is None and not contents:
-            previous = git_history.previous_blobs(names, dict(options.at_head), cwd)
-        else:
-            every = bool(contents)
-            previous = git_history.previous_state(names, options.diff_base, cwd, every=every)
+        previous = _previous(names, options, cwd, bool(contents))
         history, committed = previous.versions, previous.committed
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [(name, display_path(name, cwd), history.get(name)) for name in names]
@@ -415,6 +398,32 @@ def lint(
     diagnostics.sort()
     collected.sort(key=lambda pair: pair[0])
     return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work), tuple(collected))
+
+
+def _named(
+    paths: Sequence[Path], config: Config, options: RunOptions, stdin: bytes | None
+) -> tuple[Sequence[Path], list[str], dict[str, bytes]]:
+    """(the paths checked, the files to check, {file: text not on disk}) of a run."""
+    if stdin is None:
+        paths = _checked_paths(paths, config, options)
+        names = discover_names(paths, config)
+        if not names:  # an empty folder, or a folder named like a guide: nothing was checked
+            raise UsageError(no_guides_message(paths))
+        return paths, names, {}
+    if len(paths) != 1:
+        raise UsageError("standard input is checked as exactly one path")
+    _checked_paths(paths, config, options)
+    # The one file is checked as named; no folder stands in for the root.
+    return [p for p in paths if p.is_dir()], [str(paths[0])], {str(paths[0]): stdin}
+
+
+def _previous(names: Sequence[str], options: RunOptions, cwd: Path, every: bool) -> Previous:
+    """The versions the history rules compare with, read from git."""
+    from guidelint import history  # runs git: only when a rule compares
+
+    if options.at_head is not None and options.diff_base is None and not every:
+        return history.previous_blobs(names, dict(options.at_head), cwd)
+    return history.previous_state(names, options.diff_base, cwd, every=every)
 
 
 def no_guides_message(paths: Sequence[Path]) -> str:
