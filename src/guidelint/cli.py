@@ -164,6 +164,18 @@ def cli() -> None:
     help="Skip named files that are not guides under the content root "
     "(pre-commit names every staged Markdown file).",
 )
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Also check the guides a staged deletion, rename or slug change leaves pointing "
+    "at nothing (the pre-commit hook); with no paths, the staged guides.",
+)
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="With the path '-': the guide on standard input is checked as this file "
+    "(its config, overrides, links and slug); nothing is written.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
     "--fail-on",
@@ -202,6 +214,8 @@ def check(
     baseline_path: Path | None,
     no_baseline: bool,
     content_only: bool,
+    staged: bool,
+    stdin_filename: Path | None,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
@@ -216,14 +230,15 @@ def check(
 
     fmt = _format(fmt, statistics)
     day = _today(today)
-    config = _config(config_path, no_cache)
+    stdin = _stdin(paths, stdin_filename)
+    groups = _configs(paths, config_path, no_cache, stdin)
     known = None
     if baseline_path is not None and not no_baseline:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_named(paths, config, options, content_only)
+    result = _lint_groups(groups, options, content_only, staged, stdin)
     found = len(result.diagnostics)
     result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
     hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
@@ -234,7 +249,7 @@ def check(
         tool_version=__version__,
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
-        docs_url=config.docs_url,
+        docs_url=groups[0][0].docs_url,
         hidden=hidden,
         source_line=_source_lines(output_format, output),
     )
@@ -298,6 +313,85 @@ def _config(config_path: Path | None, no_cache: bool) -> Config:
 
     config = load_config(config_path)
     return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+
+def _configs(
+    paths: Sequence[Path],
+    config_path: Path | None,
+    no_cache: bool,
+    stdin: tuple[Path, bytes] | None = None,
+) -> list[tuple[Config, list[Path]]]:
+    """The paths grouped by the config each is checked with (``--config``: one for all).
+
+    For standard input, the one path is its filename, and no cache is read or
+    written at all.
+    """
+    from guidelint.config import configs_for, load_config
+
+    write = stdin is None
+    if stdin is not None:
+        paths = [stdin[0]]
+
+    if config_path is not None:
+        groups = [(load_config(config_path, remember=write), list(paths))]
+    else:
+        groups = configs_for(paths, remember=write)
+    if no_cache or not write:
+        groups = [(dataclasses.replace(c, cache_dir=None), group) for c, group in groups]
+    return groups
+
+
+def _stdin(paths: Sequence[Path], stdin_filename: Path | None) -> tuple[Path, bytes] | None:
+    """(its filename, the guide) on standard input when the one path is ``-``, else ``None``."""
+    if list(paths) != [Path("-")]:
+        if stdin_filename is not None:
+            raise click.UsageError("--stdin-filename goes with the path '-' (standard input)")
+        return None
+    return stdin_filename or Path("-"), sys.stdin.buffer.read()
+
+
+def _lint_groups(
+    groups: Sequence[tuple[Config, list[Path]]],
+    options: RunOptions,
+    content_only: bool,
+    staged: bool = False,
+    stdin: tuple[Path, bytes] | None = None,
+) -> LintResult:
+    """:func:`_lint_named` over each group of paths, as one result."""
+    from guidelint.engine import LintResult, lint, merge_results
+
+    if stdin is not None:  # the one guide on standard input, checked as its filename
+        return lint([stdin[0]], groups[0][0], options, stdin=stdin[1])
+    results = []
+    for config, paths in groups:
+        if not staged:
+            results.append(_lint_named(paths, config, options, content_only))
+            continue
+        from guidelint import staged as staged_module
+
+        change = staged_module.start(config, Path.cwd())()
+        # The staged diff names what changed: history needs no git diff of its own.
+        known = dataclasses.replace(options, at_head=tuple(change.at_head.items()))
+        named = paths or change.guides
+        if named:  # none: no guide staged (lint([]) would check the whole root)
+            results.append(_lint_named(named, config, known, True))
+        results.append(_lint_referrers(change.referrers, named, config, options))
+    return merge_results(results) if results else LintResult((), 0)
+
+
+def _lint_referrers(
+    referrers: Sequence[Path], named: Sequence[Path], config: Config, options: RunOptions
+) -> LintResult:
+    """Links and ``related`` entries of guides pointing at what a staged change removed."""
+    from guidelint.engine import LintResult
+
+    checked = {os.path.abspath(p) for p in named}
+    others = [p for p in referrers if os.path.abspath(p) not in checked and p.exists()]
+    rule = "related-link"
+    if not others or rule in options.ignore or (options.select and rule not in options.select):
+        return LintResult((), 0)
+    only = dataclasses.replace(options, select=frozenset({rule}))
+    return _lint_named(others, config, only, True)
 
 
 def _lint_named(
@@ -464,7 +558,6 @@ def report(
     jobs: int | None,
 ) -> None:
     """Freshness report: every guide's age, due date, status, owner and findings."""
-    from guidelint.config import load_config
     from guidelint.dates import parse_duration
     from guidelint.report import collect
     from guidelint.report_formats import get_renderer
@@ -475,7 +568,7 @@ def report(
         if margin is None:
             raise click.BadParameter(f"'{due_within}' is not a window like 30d, 2w or 3mo")
     day = _today(today)
-    config = load_config(config_path)
+    config = _one_config(paths, config_path)
     renderer = get_renderer(fmt)
     data = collect(list(paths), config, day, jobs=_jobs(jobs), due_within=margin, owner=owner)
     _write(renderer(data), output)
@@ -557,6 +650,21 @@ def _first_check(config: Config, day: dt.date) -> None:
     for rule, count in by_rule.most_common():
         click.echo(f"  {rule}: {count}")
     click.echo("Run 'guidelint check' for the findings, 'guidelint explain RULE' for a rule.")
+
+
+def _one_config(paths: Sequence[Path], config_path: Path | None) -> Config:
+    """The config found from ``paths`` (or ``--config``); one report has one policy."""
+    from guidelint.config import configs_for, load_config
+
+    if config_path is not None:
+        return load_config(config_path)
+    groups = configs_for(paths)
+    if len(groups) > 1:
+        raise click.UsageError(
+            f"{groups[0][1][0]} and {groups[1][1][0]} have different configs "
+            f"({groups[0][0].source}, {groups[1][0].source}): report on each separately"
+        )
+    return groups[0][0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Finding, reading and validating the configuration.
 
 The configuration is ``.guidelint.yaml`` (or ``.guidelint.yml``, or
-``[tool.guidelint]`` in ``pyproject.toml``) in the current directory or the
-nearest parent that has one.  It is validated against a packaged JSON Schema
+``[tool.guidelint]`` in ``pyproject.toml``) in the folder of a checked path
+or the nearest parent that has one (for no path, or a path with none above
+it: the current directory's).  It is validated against a packaged JSON Schema
 and frozen; every path in it is relative to the file it is written in.
 """
 
@@ -12,7 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,13 +160,34 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
-    """Load ``path`` (or the discovered config, or the defaults) and validate it."""
+def _default_content_root(cwd: Path) -> str:
+    """``content`` beside the current folder, or the current folder if it is inside one.
+
+    Run inside ``content/`` with no config, guidelint checks that folder, not
+    ``content/content``; it looks no higher than the git work tree's top.
+    """
+    if (cwd / "content").is_dir():
+        return "content"
+    absolute = cwd.absolute()
+    for folder in (absolute, *absolute.parents):
+        if folder.name == "content":
+            return str(folder)
+        if (folder / ".git").exists():
+            break
+    return "content"
+
+
+def load_config(path: Path | None = None, cwd: Path | None = None, remember: bool = True) -> Config:
+    """Load ``path`` (or the discovered config, or the defaults) and validate it.
+
+    ``remember`` false: no cache file is written (see :func:`build_config`).
+    """
     cwd = cwd or Path.cwd()
     if path is None:
         path = find_config(cwd)
     if path is None:
-        return build_config({}, cwd, "defaults")
+        root = _default_content_root(cwd)
+        return build_config({"content_root": root} if root != "content" else {}, cwd, "defaults")
     if not path.is_file():
         raise ConfigError(f"config file {path} does not exist")
     text = _read_text(path)
@@ -183,7 +205,36 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     # Hashing and validating the config recurse once per level too.
     if nested_deeper_than(data):
         raise ConfigError(f"{path}: {_TOO_DEEP}")
-    return build_config(data, path.parent, str(path))
+    return build_config(data, path.parent, str(path), remember)
+
+
+def configs_for(
+    paths: Sequence[Path], cwd: Path | None = None, remember: bool = True
+) -> list[tuple[Config, list[Path]]]:
+    """Each checked path with its config: the nearest one above it, as ruff finds its own.
+
+    A path with no config above it gets the current folder's (or the
+    defaults).  Paths sharing a config form one group, in the order given;
+    with no paths, the one group is the current folder's config.
+    """
+    cwd = cwd or Path.cwd()
+    found: dict[str, Path | None] = {}  # folder -> its nearest config, looked up once
+    groups: dict[Path | None, list[Path]] = {}  # config file (None: defaults) -> paths
+    for path in paths:
+        folder = os.path.abspath(cwd / path)
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        if folder not in found:
+            found[folder] = find_config(Path(folder))
+        where = found[folder]
+        if where is None:  # nothing above the path: the current folder's config
+            if "" not in found:
+                found[""] = find_config(cwd)
+            where = found[""]
+        groups.setdefault(where, []).append(path)
+    if not groups:
+        return [(load_config(None, cwd, remember), [])]
+    return [(load_config(where, cwd, remember), group) for where, group in groups.items()]
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -247,8 +298,11 @@ def _remember_validated(marker: Path) -> None:
         marker.touch()
 
 
-def build_config(data: Any, base: Path, source: str) -> Config:
-    """Validate raw config ``data`` and freeze it into a :class:`Config`."""
+def build_config(data: Any, base: Path, source: str, remember: bool = True) -> Config:
+    """Validate raw config ``data`` and freeze it into a :class:`Config`.
+
+    ``remember`` false: write nothing, not even the "validated" marker.
+    """
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
     # An empty config (no file, or an empty one) cannot be wrong, and one
@@ -296,7 +350,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         cache_dir=None if cache_value is False else base / str(cache_value),
         docs_url=data.get("docs_url"),
     )
-    if not known_good and marker is not None and config.cache_dir is not None:
+    if remember and not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)
     return config
 

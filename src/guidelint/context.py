@@ -46,6 +46,7 @@ class Context:
     # outside git, for a new file, or when no rule compares.
     previous: Guide | None = None
     previous_rev: str = "HEAD"
+    previous_day: dt.date | None = None  # the day that commit was made, when known
 
     def schema(self) -> Any:
         """The guide schema's validator, or ``None`` when schema checks are off."""
