@@ -307,14 +307,6 @@ def _source_lines(output_format: str | None, output: str | None) -> LineReader |
     return file_line_reader(Path.cwd())
 
 
-def _config(config_path: Path | None, no_cache: bool) -> Config:
-    """The config ``check`` runs with; ``--no-cache`` turns the cache off."""
-    from guidelint.config import load_config
-
-    config = load_config(config_path)
-    return dataclasses.replace(config, cache_dir=None) if no_cache else config
-
-
 def _configs(
     paths: Sequence[Path],
     config_path: Path | None,

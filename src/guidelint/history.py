@@ -89,20 +89,14 @@ class Previous:
     committed: dt.date | None = None  # the committer's day, in the committer's zone
 
 
-def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict[str, bytes]:
-    """``{file: its bytes at the compared commit}`` for the ``files`` that changed since it.
+def previous_state(
+    files: Sequence[str], base: str | None, cwd: Path, every: bool = False
+) -> Previous:
+    """The compared commit's versions of the ``files`` that changed since it, and its day.
 
     Files that did not exist there (new files), files outside the work tree,
     files identical to the commit (nothing to compare), and everything when
     there is no work tree, are simply absent.
-    """
-    return previous_state(files, base, cwd).versions
-
-
-def previous_state(
-    files: Sequence[str], base: str | None, cwd: Path, every: bool = False
-) -> Previous:
-    """:func:`previous_versions`, with the day of the compared commit when any file changed.
 
     ``every``: compare every file, changed on disk or not (its text is not
     the file's: a guide read from standard input).

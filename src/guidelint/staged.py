@@ -35,11 +35,6 @@ class StagedChange:
     at_head: dict[str, str] = field(default_factory=dict)
 
 
-def staged_change(config: Config, cwd: Path) -> StagedChange:
-    """The staged change under ``config``'s content root, against HEAD."""
-    return start(config, cwd)()
-
-
 def start(config: Config, cwd: Path) -> Callable[[], StagedChange]:
     """Start reading the staged change; call the result for it.
 

@@ -110,20 +110,6 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     ),
 }
 NEAR = ("we", "you", "policy", "evidence", "advice", "definition")
-# Sentence shapes, and what each says.
-SHAPES: dict[str, str] = {
-    "imperative": "the sentence starts with a command (Ask, Keep, Aim...): advice",
-    "premise": "the number is in an 'if ...' or 'suppose ...' clause: a hypothetical",
-    "after-premise": "the number is in the main clause after an 'if ...' clause",
-    "arithmetic": "arithmetic (=, ×, 'times'): a worked example",
-    "idiom": "an idiom ('100% of the time', 'the 80% use case')",
-    "question": "a question",
-    "quoted": "the number is inside quotation marks: sample speech",
-    "context:example": "the section heading or lead-in says 'example'",
-    "context:we": "the section heading or lead-in speaks as 'we'",
-    "context:policy": "the section heading or lead-in names a policy, budget or prize",
-    "doc:we": "the guide speaks as 'we' in a quarter of its paragraphs or more",
-}
 _HYPOTHETICAL_START = re.compile(
     r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
     r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
