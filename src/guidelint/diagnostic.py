@@ -31,7 +31,7 @@ class Diagnostic:
         # line break or a control character; every format shows one finding
         # per line, so those are escaped here, once, for all of them.
         if not self.message.isprintable():
-            object.__setattr__(self, "message", _one_line(self.message))
+            object.__setattr__(self, "message", one_line(self.message))
 
     @property
     def end(self) -> tuple[int, int]:
@@ -41,8 +41,12 @@ class Diagnostic:
         return self.line, self.column
 
 
-def _one_line(text: str) -> str:
-    """``text`` with every non-printable character written as its escape (``\\n``)."""
+def one_line(text: str) -> str:
+    """``text`` with every non-printable character written as its escape (``\\n``).
+
+    The one place control characters are escaped: messages here, paths in
+    the text format.
+    """
     return "".join(
         char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
         for char in text

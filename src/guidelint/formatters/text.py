@@ -6,19 +6,11 @@ from typing import Any
 
 import click
 
-from guidelint.diagnostic import Diagnostic
+from guidelint.diagnostic import Diagnostic, one_line
 from guidelint.docs import docs_url
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, hidden_note, summary_counts
 
-# Control characters (a newline or an escape sequence in a file name or in a
-# front-matter value quoted in a message) would break the one-line-per-finding
-# format or reach the terminal: they are shown as escapes.
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-    ord("\t"): "\\t",
-}
 _STYLES: dict[str, dict[str, Any]] = {
     "error": {"fg": "red"},
     "warning": {"fg": "yellow"},
@@ -32,11 +24,14 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def _shown_path(path: str) -> str:
-    """The path as is, or quoted with escapes (as git does) if it holds a control character."""
-    escaped = path.translate(_CONTROL)
-    if escaped == path:
+    """The path as is, or quoted with escapes (as git does) if it holds a control character.
+
+    A control character (a newline, an escape sequence) would break the
+    one-line-per-finding format or reach the terminal.
+    """
+    if path.isprintable():
         return path
-    return '"' + path.replace("\\", "\\\\").replace('"', '\\"').translate(_CONTROL) + '"'
+    return '"' + one_line(path.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
 def render(result: LintResult, info: FormatInfo) -> str:
@@ -51,7 +46,7 @@ def render(result: LintResult, info: FormatInfo) -> str:
             # Like ruff: on a terminal the rule name links to its docs (OSC 8);
             # written by hand, as click has no helper for hyperlinks.
             rule = f"\033]8;;{link}\033\\{rule}\033]8;;\033\\"
-        lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
+        lines.append(f"{location} {severity} {rule} {d.message}")
         if info.source_line is not None:
             lines.extend(_snippet(d, info.source_line(d.path, d.line), info.color))
     lines.append(_summary(result, info))
