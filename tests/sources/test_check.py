@@ -205,9 +205,10 @@ def test_global_limit_holds(make_site: MakeSite) -> None:
 
 def test_minimum_interval_between_requests_to_one_host(make_site: MakeSite) -> None:
     site = make_site({f"/{i}": always(200) for i in range(4)})
-    check_sources([site.url(f"/{i}") for i in range(4)], fast(min_interval=0.15), now=NOW)
+    check_sources([site.url(f"/{i}") for i in range(4)], fast(min_interval=0.2), now=NOW)
     gaps = [b - a for a, b in zip(site.starts, site.starts[1:], strict=False)]
-    assert len(gaps) == 3 and min(gaps) >= 0.14
+    # Measured where the server sees each request: allow for a new connection's setup.
+    assert len(gaps) == 3 and min(gaps) >= 0.15 and sum(gaps) >= 0.55
 
 
 def test_excluded_and_offline_urls_make_no_request(make_site: MakeSite) -> None:

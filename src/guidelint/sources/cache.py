@@ -70,7 +70,9 @@ class SourceCache:
         for result in results:
             if not result.cached and result.verdict != "skipped":
                 _merge(entries, result)
-        kept = {u: e for u, e in entries.items() if self._fresh(_decode(u, e), now)}
+        # Old entries go; one checked "after" now (another run's clock) stays.
+        oldest = now - self.max_age
+        kept = {u: e for u, e in entries.items() if _checked_after(_decode(u, e), oldest)}
         payload = {"version": CACHE_VERSION, "identity": key, "entries": kept}
         with contextlib.suppress(OSError):
             ensure_cache_folder(self.folder)
@@ -104,6 +106,10 @@ def _merge(entries: dict[str, Entry], result: Result) -> None:
         entries[result.url] = _encode(result)
     else:
         entries.pop(result.url, None)
+
+
+def _checked_after(result: Result | None, when: dt.datetime) -> bool:
+    return result is not None and result.checked_at is not None and result.checked_at > when
 
 
 def _later(first: dt.datetime | None, second: dt.datetime | None) -> bool:
