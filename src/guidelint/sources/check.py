@@ -29,6 +29,7 @@ from guidelint import __version__
 from guidelint.sources.collect import normalise
 from guidelint.sources.hosts import BudgetSpent, HostGate, host_key
 from guidelint.sources.model import Options, Verdict
+from guidelint.sources.transport import PerHostTransport
 
 USER_AGENT = f"guidelint/{__version__} (source checker)"
 HEAD_REFUSED = frozenset({403, 405, 501})
@@ -78,18 +79,23 @@ async def open_checker(
     options: Options, gate: HostGate, on_pause: Callable[[], None] | None = None
 ) -> AsyncIterator[Checker]:
     """A :class:`Checker` with its HTTP client, closed on exit."""
-    limits = httpx.Limits(
-        max_connections=options.concurrency, max_keepalive_connections=options.concurrency
-    )
     client = httpx.AsyncClient(
         follow_redirects=False,  # followed by hand: see the module's docstring
         timeout=httpx.Timeout(options.timeout),
-        limits=limits,
         headers={"User-Agent": USER_AGENT},
         trust_env=options.trust_env,
+        transport=PerHostTransport(options.per_host, _tls_context(options.trust_env)),
     )
     async with client:
         yield Checker(options, client, gate, on_pause)
+
+
+def _tls_context(trust_env: bool) -> ssl.SSLContext:
+    """The CA bundle httpx would use (``SSL_CERT_FILE`` honoured when trusting the environment)."""
+    import certifi  # installed with httpx
+
+    cafile = os.environ.get("SSL_CERT_FILE") if trust_env else None
+    return ssl.create_default_context(cafile=cafile or certifi.where())
 
 
 class Checker:
@@ -212,7 +218,12 @@ class Checker:
         async with asyncio.timeout(limit):
             request = self.client.build_request(method, url, headers=self._headers(url))
             response = await self.client.send(request, stream=True)
-            await response.aclose()  # headers only: the body is never read
+            if method == "HEAD":
+                # A HEAD answer has no body by definition; reading its end lets
+                # httpcore keep the connection for the host's next URL.
+                await response.aread()
+            else:
+                await response.aclose()  # headers only: a GET's body is never read
         return _Answer(
             response.status_code,
             response.headers.get("location"),
