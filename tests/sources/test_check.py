@@ -256,3 +256,22 @@ def test_progress_reports_checked_dead_and_paused_hosts(make_site: MakeSite) -> 
     assert seen[-1] == Progress(total=3, checked=3, dead=1, waiting_hosts=0)
     assert any(p.waiting_hosts == 1 for p in seen)
     assert [p.checked for p in seen if p.waiting_hosts == 0][-1] == 3
+
+
+def test_proxies_from_the_environment_when_trusted(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxied = "http://guidelint-test.invalid/page"  # never resolves: only a proxy can answer
+    proxy = make_site({proxied: always(200)})
+    direct = make_site({"/here": always(200)})
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    urls = [proxied, direct.url("/here")]
+    results = check_sources(urls, fast(trust_env=True), now=NOW)
+    assert [r.verdict for r in results] == ["alive", "alive"]
+    assert (proxy.count(proxied), direct.count("/here")) == (1, 1)
+    untrusted = check_sources([proxied], fast(trust_env=False), now=NOW)
+    assert untrusted[0].verdict != "alive" and proxy.count(proxied) == 1

@@ -29,7 +29,7 @@ from guidelint import __version__
 from guidelint.sources.collect import normalise
 from guidelint.sources.hosts import BudgetSpent, HostGate, host_key
 from guidelint.sources.model import Options, Verdict
-from guidelint.sources.transport import PerHostTransport
+from guidelint.sources.transport import HostPools
 
 USER_AGENT = f"guidelint/{__version__} (source checker)"
 HEAD_REFUSED = frozenset({403, 405, 501})
@@ -78,16 +78,12 @@ def is_excluded(url: str, globs: tuple[str, ...]) -> bool:
 async def open_checker(
     options: Options, gate: HostGate, on_pause: Callable[[], None] | None = None
 ) -> AsyncIterator[Checker]:
-    """A :class:`Checker` with its HTTP client, closed on exit."""
-    client = httpx.AsyncClient(
-        follow_redirects=False,  # followed by hand: see the module's docstring
-        timeout=httpx.Timeout(options.timeout),
-        headers={"User-Agent": USER_AGENT},
-        trust_env=options.trust_env,
-        transport=PerHostTransport(options.per_host, _tls_context(options.trust_env)),
-    )
-    async with client:
-        yield Checker(options, client, gate, on_pause)
+    """A :class:`Checker` with its connection pools, closed on exit."""
+    pools = HostPools(options.per_host, _tls_context(options.trust_env), options.trust_env)
+    try:
+        yield Checker(options, pools, gate, on_pause)
+    finally:
+        await pools.aclose()
 
 
 def _tls_context(trust_env: bool) -> ssl.SSLContext:
@@ -104,12 +100,13 @@ class Checker:
     def __init__(
         self,
         options: Options,
-        client: httpx.AsyncClient,
+        pools: HostPools,
         gate: HostGate,
         on_pause: Callable[[], None] | None = None,
     ) -> None:
         self.options = options
-        self.client = client
+        self.pools = pools
+        self.timeouts = httpx.Timeout(options.timeout).as_dict()
         self.gate = gate
         self.on_pause = on_pause
         self.slots = asyncio.Semaphore(options.concurrency)
@@ -215,9 +212,11 @@ class Checker:
             limit = min(limit, max(remaining, 0.0))
         # httpx's timeout is per phase; this one bounds the whole exchange, so
         # a server dripping its headers a byte at a time cannot hold us.
-        async with asyncio.timeout(limit):
-            request = self.client.build_request(method, url, headers=self._headers(url))
-            response = await self.client.send(request, stream=True)
+        headers = {"User-Agent": USER_AGENT, **self._headers(url)}
+        request = httpx.Request(method, url, headers=headers, extensions={"timeout": self.timeouts})
+        async with asyncio.timeout(limit), self.pools.use(url) as transport:
+            # The transport, not a client: see guidelint.sources.transport.
+            response = await transport.handle_async_request(request)
             if method == "HEAD":
                 # A HEAD answer has no body by definition; reading its end lets
                 # httpcore keep the connection for the host's next URL.
