@@ -267,7 +267,7 @@ def test_proxies_from_the_environment_when_trusted(
     for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
-    monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+    monkeypatch.setenv("HTTP_PROXY", f"127.0.0.1:{proxy.port}")  # no scheme: http:// implied
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     urls = [proxied, direct.url("/here")]
     results = check_sources(urls, fast(trust_env=True), now=NOW)

@@ -77,7 +77,10 @@ class HostPools:
         bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # not in typeshed
         if bypass(parts.netloc, self.proxies):
             return None
-        return self.proxies.get(parts.scheme) or self.proxies.get("all")
+        proxy = self.proxies.get(parts.scheme) or self.proxies.get("all")
+        if proxy and "://" not in proxy:
+            proxy = f"http://{proxy}"  # HTTP_PROXY=host:3128, as httpx reads it
+        return proxy
 
     async def _evict(self) -> None:
         """Close the least recently used idle pools while there are too many."""
