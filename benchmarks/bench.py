@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -94,6 +94,7 @@ class Command:
     cwd: Path
     ok_codes: frozenset[int] = frozenset({0})
     before: Callable[[], None] | None = None  # untimed, before every run
+    env: Mapping[str, str] | None = None  # set on top of this process's environment
 
 
 @dataclass
@@ -161,8 +162,9 @@ def run_once(command: Command) -> tuple[float, int, int]:
         report = Path(folder) / "rss"
         argv = [*rss_wrapper(str(report)), *command.argv]
         start = time.perf_counter()
+        env = {**os.environ, **command.env} if command.env else None
         code = subprocess.run(
-            argv, cwd=command.cwd, stdout=subprocess.DEVNULL, stderr=errors, check=False
+            argv, cwd=command.cwd, stdout=subprocess.DEVNULL, stderr=errors, check=False, env=env
         ).returncode
         wall = time.perf_counter() - start
         if code not in command.ok_codes:
@@ -424,6 +426,67 @@ def staged_commands(root: Path) -> list[Command]:
     ]
 
 
+BASE_SUFFIX = "@base"
+COMPARED = (GL1, GL2, STAGED_WARM)  # the commands also timed on --compare REV's code
+
+
+def with_base(commands: list[Command], base: Path | None) -> list[Command]:
+    """``commands`` and, with a base snapshot, the guidelint ones again on its code."""
+    if base is None:
+        return commands
+    extra = [
+        replace(c, key=c.key + BASE_SUFFIX, env={"PYTHONPATH": str(base)})
+        for c in commands
+        if c.key in COMPARED
+    ]
+    return [*commands, *extra]
+
+
+def snapshot_revision(out: Path, rev: str) -> Path:
+    """``src/guidelint`` as it was at git revision ``rev``, compiled, in a folder of its own."""
+    folder = out / f"base-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", rev, "src/guidelint"], cwd=REPO, capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        raise BenchError(f"git archive {rev}: {archive.stderr.decode(errors='replace').strip()}")
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "src" / "guidelint").rename(folder / "guidelint")
+    import compileall
+
+    compileall.compile_dir(folder / "guidelint", quiet=1)
+    return folder
+
+
+def compare_table(tables: Mapping[int, Mapping[str, Stats]], label: str, rev: str) -> list[str]:
+    """Rows: each compared command's median on ``rev``'s code and now, and the change."""
+    if not tables:
+        return []
+    lines = [
+        "",
+        f"### Against {rev}: {label}",
+        "",
+        f"| command | size | {rev} | now | change |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for size, table in sorted(tables.items()):
+        for key in COMPARED:
+            base, now = table.get(key + BASE_SUFFIX), table.get(key)
+            if base is None or now is None:
+                continue
+            change = (now.wall / base.wall - 1) * 100
+            lines.append(
+                f"| {LABELS[key]} | {size:,} | {base.wall:.3f} s | {now.wall:.3f} s | {change:+.1f}% |"
+            )
+    return lines
+
+
 def snapshot_source(out: Path) -> tuple[Path, str]:
     """Copy ``src/guidelint`` aside; (the folder to put on PYTHONPATH, what it is).
 
@@ -489,6 +552,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--skip-corpus", action="store_true", help="only the staged-guide case")
     parser.add_argument("--skip-staged", action="store_true", help="only the whole-corpus case")
+    parser.add_argument(
+        "--compare",
+        metavar="REV",
+        help="also time guidelint as it was at git revision REV, side by side in the same rounds",
+    )
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
@@ -507,6 +575,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     missing = {} if markdownlint else {MDL: mdl_version}
     snapshot, source = snapshot_source(out)
+    try:
+        base = snapshot_revision(out, args.compare) if args.compare else None
+    except BenchError as exc:
+        log(f"benchmark stopped: {exc}")
+        return 2
     # A shell may set this (CI does); it would not change what is timed, as
     # the snapshot is already compiled, but say so plainly by removing it.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -522,12 +595,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             root = ensure_corpus(out, size, args.seed, log)
             if not args.skip_corpus:
                 log(f"whole corpus, {size:,} guides")
-                samples = measure(corpus_commands(root, markdownlint), args.runs, log)
+                commands = with_base(corpus_commands(root, markdownlint), base)
+                samples = measure(commands, args.runs, log)
                 corpus[size] = {key: Stats.of(s) for key, s in samples.items()}
                 raw[f"corpus-{size}"] = {k: vars(s) for k, s in samples.items()}
             if not args.skip_staged:
                 log(f"one staged guide, {size:,}-guide root")
-                samples = measure(staged_commands(root), args.runs, log)
+                samples = measure(with_base(staged_commands(root), base), args.runs, log)
                 staged[size] = {key: Stats.of(s) for key, s in samples.items()}
                 raw[f"staged-{size}"] = {k: vars(s) for k, s in samples.items()}
     except BenchError as exc:
@@ -535,10 +609,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         shutil.rmtree(snapshot, ignore_errors=True)
+        if base is not None:
+            shutil.rmtree(base, ignore_errors=True)
     load_after = os.getloadavg()
     facts = machine_facts(args.runs, mdl_version, source)
     facts["load average (1 min) before / after"] = f"{load_before[0]:.2f} / {load_after[0]:.2f}"
     report = render(corpus, staged, evaluate(corpus, staged, missing), facts)
+    if args.compare:
+        report += (
+            "\n".join(
+                compare_table(corpus, "whole corpus", args.compare)
+                + compare_table(staged, "one staged guide", args.compare)
+            )
+            + "\n"
+        )
     print(report)
     (out / "results.md").write_text(report, encoding="utf-8")
     (out / "results.json").write_text(json.dumps({"facts": facts, "samples": raw}, indent=1) + "\n")

@@ -13,9 +13,10 @@ is kept honest in both directions:
 - it does the work for real (every file, every parse, every validation, and
   the counts it prints depend on all of it), and
 - it does no more than that: YAML is loaded directly (no node positions), the
-  schema is loaded the way ``guidelint.engine.load_schema_validator(None)``
-  loads it but without importing the engine, whose import pulls in every
-  rule module.
+  front matter is split with guidelint's one splitter
+  (``guidelint.front_matter.split``), and the schema is loaded the way
+  ``guidelint.engine.load_schema_validator(None)`` loads it but without
+  importing the engine, whose import pulls in every rule module.
 
 ``--jobs N`` (N > 1) uses a process pool the way ``guidelint check`` does:
 the file list is dealt into chunks of about ``CHUNK_FILES`` (at least
@@ -31,7 +32,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,9 +41,10 @@ import pyromark
 import yaml
 
 import guidelint
+from guidelint import front_matter
 from guidelint.markdown import _OPTIONS, parse_body
+from guidelint.paths import is_guide_folder, is_guide_name
 
-_CLOSE_RE = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 CHUNK_FILES = 100  # guidelint.engine.CHUNK_FILES (not imported: see above)
 
 Counts = tuple[int, int, int, int]  # files, front matters, blocks (or events), schema errors
@@ -52,16 +53,11 @@ _validator: Any = None
 _bare = False
 
 
-def is_guide_name(name: str) -> bool:  # guidelint.engine's rule, not imported: see above
-    """Guides are ``.md`` files not named README.md and not starting with ``_``."""
-    return name.endswith(".md") and name != "README.md" and not name.startswith("_")
-
-
 def discover(root: str) -> list[str]:
     """Every guide under ``root``, sorted, hidden folders skipped (like ``guidelint check``)."""
     found: list[str] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if is_guide_folder(d))
         found.extend(os.path.join(folder, name) for name in sorted(files) if is_guide_name(name))
     return found
 
@@ -93,24 +89,18 @@ def check_file(path: str) -> Counts:
     """Read, split, load, parse and validate one file; return what was found."""
     with open(path, "rb") as handle:
         data = handle.read()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    text = data.removeprefix(front_matter.BOM).decode("utf-8", errors="replace")
+    parts = front_matter.split(text)  # the splitter guidelint uses
     meta: Any = None
+    body = text
     body_start = 0
-    if data.startswith((b"---\n", b"---\r\n")):
-        opening = data.index(b"\n") + 1
-        closing = _CLOSE_RE.search(data, opening)
-        if closing:
-            body_start = closing.end()
-            if data[body_start : body_start + 1] == b"\r":
-                body_start += 1
-            if data[body_start : body_start + 1] == b"\n":
-                body_start += 1
-            try:
-                meta = yaml.load(data[opening : closing.start()].decode("utf-8"), yaml.CSafeLoader)
-            except (yaml.YAMLError, UnicodeDecodeError, ValueError):
-                meta = None
-    body = data[body_start:].decode("utf-8", errors="replace")
+    if parts.closed:
+        body = text[parts.body_start :]
+        body_start = len(text[: parts.body_start].encode("utf-8"))
+        try:
+            meta = yaml.load(text[parts.yaml_start : parts.yaml_end], yaml.CSafeLoader)
+        except (yaml.YAMLError, ValueError):
+            meta = None
     if _bare:
         parsed = sum(1 for _ in pyromark.events_with_range(body, options=_OPTIONS, merge_text=True))
     else:

@@ -39,7 +39,7 @@ STAT_FORMS: dict[str, str] = {
     "percent-word": "About 92 percent of {a} loops now include a written exercise{cite}.",
     "percent-space": "Roughly 65 % of panels ask for a portfolio walk-through{cite}.",
     "percent-fullwidth": "Only 20％ of {b} candidates face a live case study{cite}.",
-    "out-of": "In our sample, 3 out of 4 hiring managers read the take-home first{cite}.",
+    "out-of": "Across the teams surveyed, 3 out of 4 hiring managers read the take-home first{cite}.",
     "one-in-five": "Interviewers reject one in five packets before the onsite{cite}.",
     "one-in-six": "Around 1 in 6 candidates asks to reschedule the final round{cite}.",
     "multiplier": "Referred candidates are 3x more likely to reach the onsite{cite}.",

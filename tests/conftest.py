@@ -20,7 +20,7 @@ from guidelint.cli import cli
 from guidelint.config import build_config
 from guidelint.diagnostic import Diagnostic
 from guidelint.engine import RunOptions, lint
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 TODAY = dt.date(2026, 11, 26)
 

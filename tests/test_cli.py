@@ -124,6 +124,33 @@ def test_bad_today_is_exit_2(cli, args: tuple[str, ...], env: dict[str, str] | N
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (
+            ("--today", "2026-02-30"),
+            None,
+            "--today '2026-02-30' does not exist: February 2026 has days 01 to 28",
+        ),
+        (
+            (),
+            {"GUIDELINT_TODAY": "2026-04-31"},
+            "GUIDELINT_TODAY '2026-04-31' does not exist: April 2026 has days 01 to 30",
+        ),
+        (("--today", ""), None, "--today is empty: give a day as YYYY-MM-DD"),
+        (("--today", ""), {"GUIDELINT_TODAY": "2026-11-26"}, "--today is empty"),
+        ((), {"GUIDELINT_TODAY": ""}, "GUIDELINT_TODAY is empty: give a day as YYYY-MM-DD"),
+    ],
+)
+def test_today_that_is_no_day_says_why(
+    cli, args: tuple[str, ...], env: dict[str, str] | None, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = cli("check", *args, env=env)
+    assert result.code == 2, result.out
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
 def test_missing_path_is_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("check", *DAY, "content/nope.md")
     assert result.code == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidelint import cli
+from guidelint import cli, terminal
 from tests.conftest import guide
 
 
@@ -32,21 +32,21 @@ def test_progress_wanted(monkeypatch: pytest.MonkeyPatch, stream, ci, wanted) ->
     monkeypatch.delenv("CI", raising=False)
     if ci is not None:
         monkeypatch.setenv("CI", ci)
-    assert cli._progress_wanted(stream) is wanted
+    assert terminal.progress_wanted(stream) is wanted
 
 
 def test_progress_bar_only_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     short, long = FakeTTY(), FakeTTY()
-    bar = cli._Progress(short)
-    bar(1, cli.PROGRESS_MIN_FILES - 1)
+    bar = terminal.Progress(short)
+    bar(1, terminal.PROGRESS_MIN_FILES - 1)
     bar.close()
     assert short.getvalue() == ""
-    bar = cli._Progress(long)
-    for _ in range(cli.PROGRESS_MIN_FILES):
-        bar(1, cli.PROGRESS_MIN_FILES)
+    bar = terminal.Progress(long)
+    for _ in range(terminal.PROGRESS_MIN_FILES):
+        bar(1, terminal.PROGRESS_MIN_FILES)
     bar.close()
-    total = cli.PROGRESS_MIN_FILES
+    total = terminal.PROGRESS_MIN_FILES
     assert "Checking" in long.getvalue() and f"{total}/{total}" in long.getvalue()
 
 
@@ -54,7 +54,7 @@ def test_progress_bar_only_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> Non
 def many_guides(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     content.mkdir()
-    for n in range(cli.PROGRESS_MIN_FILES):
+    for n in range(terminal.PROGRESS_MIN_FILES):
         text = guide(f"Guide number {n}.\n").replace("slug: pm-vs-pmm", f"slug: g{n}")
         (content / f"g{n}.md").write_text(text, encoding="utf-8")
     return tmp_path
@@ -72,9 +72,9 @@ def _run(monkeypatch: pytest.MonkeyPatch, root: Path, stderr: io.StringIO, ci: s
 def test_progress_on_a_terminal_only(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], many_guides: Path
 ) -> None:
-    terminal, pipe, under_ci = FakeTTY(), io.StringIO(), FakeTTY()
-    assert _run(monkeypatch, many_guides, terminal, None) == 0
-    assert f"{cli.PROGRESS_MIN_FILES}/{cli.PROGRESS_MIN_FILES}" in terminal.getvalue()
+    tty, pipe, under_ci = FakeTTY(), io.StringIO(), FakeTTY()
+    assert _run(monkeypatch, many_guides, tty, None) == 0
+    assert f"{terminal.PROGRESS_MIN_FILES}/{terminal.PROGRESS_MIN_FILES}" in tty.getvalue()
     assert _run(monkeypatch, many_guides, pipe, None) == 0
     assert _run(monkeypatch, many_guides, under_ci, "true") == 0
     assert (pipe.getvalue(), under_ci.getvalue()) == ("", "")
@@ -94,4 +94,4 @@ def test_use_color(monkeypatch: pytest.MonkeyPatch, stream, no_color, env, expec
     monkeypatch.delenv("NO_COLOR", raising=False)
     if env is not None:
         monkeypatch.setenv("NO_COLOR", env)
-    assert cli._use_color(no_color, stream) is expected
+    assert terminal.use_color(no_color, stream) is expected

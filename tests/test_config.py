@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guidelint.config import build_config, find_config, glob_to_regex, load_config
+from guidelint.config import build_config, find_config, load_config
 from guidelint.errors import ConfigError
 from tests.conftest import LintFn, guide
 from tests.util import run_main, spots, write_tree
@@ -227,5 +227,82 @@ def test_policy_windows(lint_text: LintFn) -> None:
         ("content/?.md", "content/a.md", True),
     ],
 )
-def test_glob_to_regex(glob: str, path: str, matches: bool) -> None:
-    assert bool(glob_to_regex(glob).fullmatch(path)) is matches
+def test_globs(tmp_path: Path, glob: str, path: str, matches: bool) -> None:
+    assert excluded(tmp_path, [glob], path) is matches
+
+
+def excluded(base: Path, globs: list[str], path: str) -> bool:
+    """Whether ``exclude: globs`` excludes ``path`` (relative to the config), and
+    an override with ``files: globs`` applies to it: the two always agree."""
+    config = build_config({"exclude": globs, "overrides": [{"files": globs}]}, base, "t")
+    matched = config.is_excluded(base / path)
+    assert config.matching_overrides(base / path) == ((0,) if matched else ())
+    return matched
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("content/[0-9]*.md", "content/2024-pay.md", True),
+        ("content/[0-9]*.md", "content/pay.md", False),
+        ("content/[0-9]*.md", "content/[0-9]x.md", False),  # a class, not literal text
+        ("[!_]*.md", "content/_partial.md", False),
+        ("[!_]*.md", "content/guide.md", True),
+    ],
+)
+def test_globs_have_character_classes(tmp_path: Path, glob: str, path: str, matches: bool) -> None:
+    assert excluded(tmp_path, [glob], path) is matches
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("**/drafts/*.md", "drafts/a.md", True),  # **/ may match no folder at all
+        ("**/drafts/*.md", "x/y/drafts/a.md", True),
+        ("a/**/b.md", "a/b.md", True),
+        ("a/**/b.md", "a/x/y/b.md", True),
+        ("a/**/b.md", "xa/b.md", False),
+        ("content/**", "content/a/b/c.md", True),
+        ("content/**", "other/content/a.md", False),  # a slash anchors it to the config
+        ("/top.md", "top.md", True),
+        ("/top.md", "deep/top.md", False),
+    ],
+)
+def test_globs_double_star_and_anchoring(
+    tmp_path: Path, glob: str, path: str, matches: bool
+) -> None:
+    assert excluded(tmp_path, [glob], path) is matches
+
+
+@pytest.mark.parametrize(
+    ("glob", "path"),
+    [
+        ("drafts", "drafts/a.md"),
+        ("drafts", "content/deep/drafts/a.md"),
+        ("drafts/", "content/drafts/a.md"),  # a trailing slash: a folder, at any depth
+        ("a.md", "content/deep/a.md"),
+    ],
+)
+def test_a_bare_name_matches_at_any_depth(tmp_path: Path, glob: str, path: str) -> None:
+    assert excluded(tmp_path, [glob], path)
+
+
+@pytest.mark.parametrize(
+    ("path", "matches"),
+    [("content/drafts/keep.md", False), ("content/drafts/other.md", True), ("content/a.md", False)],
+)
+def test_a_negated_glob_takes_a_file_back(tmp_path: Path, path: str, matches: bool) -> None:
+    globs = ["content/drafts/*", "!content/drafts/keep.md"]  # gitignore's own example, in short
+    assert excluded(tmp_path, globs, path) is matches
+
+
+def test_the_last_matching_glob_wins(tmp_path: Path) -> None:
+    assert excluded(tmp_path, ["!a.md", "*.md"], "a.md")
+    assert not excluded(tmp_path, ["*.md", "!a.md"], "a.md")
+
+
+@pytest.mark.parametrize("key", ["exclude", "overrides.0.files"])
+def test_a_glob_git_refuses_is_a_config_error(tmp_path: Path, key: str) -> None:
+    data = {"exclude": ["!"]} if key == "exclude" else {"overrides": [{"files": ["x\\"]}]}
+    with pytest.raises(ConfigError, match=f"^t: {key}: "):
+        build_config(data, tmp_path, "t")

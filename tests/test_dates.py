@@ -141,3 +141,23 @@ def test_parse_today(text: str) -> None:
 def test_bad_today(text: str) -> None:
     with pytest.raises(ValueError):
         parse_today(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2026-02-30", "'2026-02-30' does not exist: February 2026 has days 01 to 28"),
+        ("2028-02-30", "'2028-02-30' does not exist: February 2028 has days 01 to 29"),
+        ("2026-04-00", "'2026-04-00' does not exist: April 2026 has days 01 to 30"),
+        ("9999-12-32", "'9999-12-32' does not exist: December 9999 has days 01 to 31"),
+        ("2026-13-01", "'2026-13-01' does not exist: months run 01 to 12 (YYYY-MM-DD)"),
+        ("0000-01-01", "'0000-01-01' does not exist: years start at 0001"),
+        ("", "is empty: give a day as YYYY-MM-DD"),
+        ("  ", "is empty: give a day as YYYY-MM-DD"),
+        ("26/11/2026", "must be YYYY-MM-DD, got '26/11/2026'"),
+    ],
+)
+def test_bad_today_says_why(text: str, why: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_today(text)
+    assert str(raised.value) == why

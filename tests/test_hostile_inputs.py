@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from guidelint.guide import MAX_EXPANDED_NODES
+from guidelint.yamlread import MAX_EXPANDED_NODES
 from tests.conftest import CliResult, guide
 from tests.util import run_main
 

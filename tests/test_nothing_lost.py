@@ -24,7 +24,7 @@ import pytest
 
 from guidelint import fileio
 from guidelint.cli import cli
-from guidelint.engine import is_guide_name
+from guidelint.paths import is_guide_name
 from tests.conftest import guide
 from tests.util import run_main
 
@@ -202,6 +202,7 @@ WRITERS: dict[str, list[str]] = {
     "baseline": ["baseline", "content", "--output", "baseline.json", "--today", TODAY],
     "check --output": ["check", "content", "--output", "out.txt", "--today", TODAY],
     "report --output": ["report", "content", "--output", "out.txt", "--today", TODAY],
+    "init": ["init", "--force", "--today", TODAY],
 }
 
 
@@ -307,6 +308,32 @@ def test_atomic_write_keeps_mode_and_uses_umask_for_new_files(
     finally:
         os.umask(mask)
     assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640
+
+
+def _umask_is_off_limits(mask: int) -> int:
+    raise AssertionError(f"atomic_write called os.umask({mask:#o})")
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_atomic_write_never_touches_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_kind: str, mask: int
+) -> None:
+    """Setting the umask to read it would race with other threads' new files."""
+    old_mask = os.umask(mask)
+    try:
+        monkeypatch.setattr(os, "umask", _umask_is_off_limits)
+        fileio.atomic_write(tmp_path / "new.md", b"z")
+        (tmp_path / "old.md").write_bytes(b"x")
+        (tmp_path / "old.md").chmod(0o640)
+        fileio.atomic_write(tmp_path / "old.md", b"y")
+        monkeypatch.undo()
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert ((tmp_path / "old.md").read_bytes(), (tmp_path / "old.md").stat().st_mode & 0o777) == (
+        b"y",
+        0o640,
+    )
 
 
 KILLED_WRITER = textwrap.dedent(

@@ -111,8 +111,7 @@ def test_oldest_first_totals_and_owner_filter() -> None:
     }
     assert owners == {
         "bob": (2, 0, 0, 3),
-        "Ann": (0, 1, 0, 0),
-        "ann": (1, 0, 0, 1),
+        "Ann": (1, 1, 0, 1),  # Ann and ann are one owner
         "(no owner)": (0, 0, 1, 0),
     }
     assert report.owners[0].owner == "bob"  # most stale first
@@ -120,6 +119,32 @@ def test_oldest_first_totals_and_owner_filter() -> None:
     only = build_report(guides, found, Policy(), TODAY, owner="ANN")
     assert [r.path for r in only.guides] == ["d.md", "a.md"]
     assert only.totals.total == 2 and only.owner_filter == "ANN"
+
+
+def test_owners_differing_only_in_case_are_one_owner_spelled_the_common_way() -> None:
+    guides = [
+        _guide("updated: 2026-10\nowner: Alice\n", path="a.md"),
+        _guide("updated: 2026-09\nowner: alice\n", path="b.md"),
+        _guide("updated: 2026-08\nowner: alice\n", path="c.md"),
+        _guide("updated: 2026-07\nowner: ALICE\n", path="d.md"),
+        _guide("updated: 2026-06\nowner: Bob\n", path="e.md"),
+    ]
+    found = [Diagnostic("a.md", 5, 1, "stat-source", "error", "no source")]
+    report = build_report(guides, found, Policy(), TODAY)
+    assert [(o.owner, o.counts.total, o.findings) for o in report.owners] == [
+        ("alice", 4, 1),
+        ("Bob", 1, 0),
+    ]
+    # every guide names its owner the same way, so the table and its owner filter agree
+    assert {r.path: r.owner for r in report.guides} == {
+        "a.md": "alice",
+        "b.md": "alice",
+        "c.md": "alice",
+        "d.md": "alice",
+        "e.md": "Bob",
+    }
+    only = build_report(guides, found, Policy(), TODAY, owner="ALICE")
+    assert [o.owner for o in only.owners] == ["alice"] and only.totals.total == 4
 
 
 def test_collect_reads_and_lints_the_corpus(tmp_path: Path) -> None:
@@ -136,17 +161,17 @@ def test_collect_reads_and_lints_the_corpus(tmp_path: Path) -> None:
 
 
 def test_each_guide_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import guidelint.engine
+    import guidelint.guide
 
     content = write_corpus(tmp_path)
     reads: list[str] = []
-    real = guidelint.engine.read_guide
+    real = guidelint.guide.read_guide
 
     def counting(path: str, data: bytes, aliases: object = None):  # type: ignore[no-untyped-def]
         reads.append(path)
         return real(path, data, aliases)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(guidelint.engine, "read_guide", counting)
+    monkeypatch.setattr(guidelint.guide, "read_guide", counting)
     collect([content], build_config({}, tmp_path, "test"), TODAY, cwd=tmp_path)
     assert sorted(reads) == sorted(f"content/{slug}.md" for slug in EXPECTED_STATUS)
 
@@ -163,3 +188,20 @@ def test_parallel_run_gives_the_same_report(tmp_path: Path) -> None:
     parallel = collect([content], config, TODAY, cwd=tmp_path, jobs=2)
     assert len(serial.guides) == 77
     assert parallel == serial
+
+
+def test_an_owner_list_counts_for_its_first_owner() -> None:
+    listed = _guide("updated: 2026-10-01\nowner: [lead, second]\n", path="content/a.md")
+    empty_first = _guide("updated: 2026-10-01\nowner: ['', other]\n", path="content/b.md")
+    report = build_report([listed, empty_first], [], Policy(), TODAY)
+    assert {r.path: r.owner for r in report.guides} == {
+        "content/a.md": "lead",
+        "content/b.md": "other",
+    }
+
+
+def test_an_expiry_key_sets_the_due_date() -> None:
+    text = "---\ntitle: A guide title here\nupdated: 2020-01\nexpirydate: 2026-12-06\n---\nBody.\n"
+    guide = read_guide("content/g.md", text.encode(), {"expires": ["expirydate"]})
+    (record,) = build_report([guide], [], Policy(), TODAY).guides
+    assert (record.due, record.days_left, record.status) == (dt.date(2026, 12, 6), 10, "due-soon")

@@ -8,12 +8,16 @@ installs Debian's ``chromium``).
 
 from __future__ import annotations
 
+import html as html_lib
+import itertools
+import json
 import re
 import shutil
 import struct
 import subprocess
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +133,75 @@ def test_screenshot_is_not_blank(tmp_path: Path, page: Path) -> None:
         b"\xb8\x6e\x00",
     ):  # stale, fresh, due soon
         assert status_colour in colours
+
+
+# Headless Chromium's window is at least 500 px wide, so the report is laid out in an
+# iframe of the width under test; this script measures it once it has loaded and
+# writes the figures into the outer page, where --dump-dom shows them.
+_MEASURE = """<script>
+document.getElementById("frame").onload = function () {
+  var win = this.contentWindow, doc = this.contentDocument;
+  function box(el) { var r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }
+  function inner(card) {  // bottom of the card's content box, and of its last child
+    var style = win.getComputedStyle(card), last = card.lastElementChild;
+    return [box(card)[3] - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth),
+            box(last)[3] + parseFloat(win.getComputedStyle(last).marginBottom)];
+  }
+  var q = function (s) { return Array.prototype.slice.call(doc.querySelectorAll(s)); };
+  var out = {
+    ticks: q("#age-chart svg.axis text").map(box),
+    axis: box(doc.querySelector("#age-chart svg.axis")),
+    bars: q("#age-chart svg.bar").map(box),
+    owner_bars: q("#owners .rows.owners svg").map(box),
+    segments: q("#owners rect.seg").map(box),
+    cards: q(".two > section.card").map(inner),
+    page: [doc.documentElement.scrollWidth, win.innerWidth]
+  };
+  var pre = document.createElement("pre");
+  pre.id = "layout";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+};
+</script>"""
+
+
+def _layout(tmp_path: Path, page: Path, width: int) -> dict[str, list[Any]]:
+    """Element boxes of the report laid out ``width`` CSS px wide."""
+    outer = page.with_name(f"measure-{width}.html")
+    report = html_lib.escape(page.read_text(encoding="utf-8"), quote=True)
+    outer.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe id="frame" width="{width}" height="900" style="border:0" srcdoc="{report}">'
+        f"</iframe>{_MEASURE}</body></html>",
+        encoding="utf-8",
+    )
+    result = _chromium(tmp_path, outer.as_uri(), "--dump-dom", "--window-size=1600,1000")
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'<pre id="layout">(.*?)</pre>', result.stdout, re.S)
+    assert found, result.stdout[-2000:]
+    figures: dict[str, list[Any]] = json.loads(html_lib.unescape(found.group(1)))
+    assert figures["page"][1] == width, figures["page"]
+    return figures
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install chromium)")
+@pytest.mark.parametrize("width", [390, 900, 1400])
+def test_charts_lay_out_at_phone_tablet_and_desktop_widths(
+    tmp_path: Path, page: Path, width: int
+) -> None:
+    figures = _layout(tmp_path, page, width)
+    assert figures["page"][0] <= figures["page"][1], "the page scrolls sideways"
+    ticks = figures["ticks"]
+    assert len(ticks) >= 3
+    for left, right in itertools.pairwise(ticks):  # axis labels side by side, a gap between
+        assert left[2] + 4 <= right[0], (width, ticks)
+    axis = figures["axis"]
+    assert axis[0] - 1 <= ticks[0][0] and ticks[-1][2] <= axis[2] + 1, (axis, ticks)
+    # the bars have room to show a difference between guides
+    assert figures["bars"] and min(b[2] - b[0] for b in figures["bars"]) >= 150, figures["bars"]
+    owner_bars = figures["owner_bars"]
+    assert owner_bars and min(b[2] - b[0] for b in owner_bars) >= 80, owner_bars
+    assert all(s[2] - s[0] > 0 for s in figures["segments"]), figures["segments"]
+    # each card ends where its content ends: no large empty area under a short chart
+    for content_bottom, last_bottom in figures["cards"]:
+        assert content_bottom - last_bottom <= 24, figures["cards"]

@@ -197,3 +197,16 @@ def test_cli_salary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.md").write_bytes(HEAD + b"updated: 2026-01\nsalary_as_of: 2025-01\n" + TAIL)
     assert main(["review", "--salary", "a.md", "--today", "2026-11-26"]) == 0
     assert b"reviewed: 2026-11-26\nsalary_as_of: 2026-11\n" in (tmp_path / "a.md").read_bytes()
+
+
+def test_cli_says_the_dates_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "month.md").write_bytes(HEAD + b"updated: 2026-01\nsalary_as_of: 2025-01\n" + TAIL)
+    (tmp_path / "day.md").write_bytes(HEAD + b"updated: 2026-01\n" + TAIL)
+    assert main(["review", "--salary", "month.md", "day.md", "--today", "2026-11-26"]) == 0
+    assert capsys.readouterr().out == (
+        "month.md: reviewed set to 2026-11-26, salary_as_of to 2026-11\n"
+        "day.md: reviewed set to 2026-11-26, salary_as_of to 2026-11-26\n"
+    )

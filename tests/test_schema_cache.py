@@ -132,3 +132,19 @@ def test_a_damaged_entry_is_validated_again(tmp_path: Path) -> None:
         entry.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
     second, imported = run(tmp_path)
     assert second == first and imported
+
+
+def test_an_upgrade_does_not_reuse_the_old_verdicts(tmp_path: Path) -> None:
+    # The verdict's messages are the old release's: a new release validates anew.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bad.md").write_text(BAD, encoding="utf-8")
+    run(tmp_path)
+    upgraded = PROBE.replace(
+        "import sys\n", "import sys\nimport guidelint\nguidelint.__version__ = '99.0'\n", 1
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", upgraded], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert "JSONSCHEMA True" in done.stderr
+    assert '"rule": "schema"' in done.stdout

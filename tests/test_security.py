@@ -105,6 +105,8 @@ def _invocations() -> dict[str, list[list[str]]]:
         runs["new"] = [["new", "content/fresh.md", "--title", title, "--owner", "me", *today]]
     if "review" in commands:
         runs["review"] = [["review", "content/other.md", *today]]
+    if "init" in commands:  # last: the config it writes is the next runs' config
+        runs["init"] = [["init", "--force", *today]]
     runs["--version"] = [["--version"]]
     runs["--help"] = [["--help"], *[[name, "--help"] for name in commands]]
     return runs
@@ -183,7 +185,7 @@ def test_yaml_is_only_loaded_with_safe_loaders() -> None:
     """No module names an unsafe loader; every ``yaml.load`` names a safe one."""
     import yaml
 
-    from guidelint.guide import GuideLoader
+    from guidelint.yamlread import GuideLoader
 
     assert issubclass(GuideLoader, yaml.CSafeLoader)
     problems: list[str] = []

@@ -153,3 +153,21 @@ def test_caches_of_older_formats_are_removed(tmp_path: Path) -> None:
     assert index(tmp_path, []) == {"guide": ("content/g.md",)}
     assert [p.name.split("-")[1] for p in cache.glob("slugs-*.json")] == [f"v{CACHE_VERSION}"]
     assert (cache / "notes.json").exists()
+
+
+def test_an_upgrade_does_not_trust_the_old_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache records slugs as one release read them; the next may read
+    # front matter differently, so it starts from the files again.
+    root = tmp_path / "content"
+    write(root, "a.md", "old-slug")
+    age(root)
+    index(tmp_path, [])
+    (cache,) = (tmp_path / ".guidelint_cache").glob("slugs-*.json")
+    data = json.loads(cache.read_text("utf-8"))
+    data["files"]["a.md"][2] = "what-an-old-release-read"
+    cache.write_text(json.dumps(data), "utf-8")
+    assert "what-an-old-release-read" in index(tmp_path, [])  # the same release trusts it
+    monkeypatch.setattr("guidelint.__version__", "99.0")
+    assert list(index(tmp_path, [])) == ["old-slug"]

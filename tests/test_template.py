@@ -107,3 +107,31 @@ def test_invalid_guide_is_not_written(
     assert result.code == 2
     assert message in result.err
     assert not (tmp_path / path).exists()
+
+
+def test_a_file_name_that_makes_no_slug_suggests_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _new(capsys, monkeypatch, tmp_path, "content/My Café Guide.md", *ARGS)
+    assert result.code == 2
+    assert "choose one with --slug my-cafe-guide" in result.err
+    result = _new(
+        capsys, monkeypatch, tmp_path, "content/My Café Guide.md", *ARGS, "--slug", "my-cafe-guide"
+    )
+    assert result.code == 0, result.err
+
+
+def test_missing_folders_are_created_with_parents_and_named_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _new(capsys, monkeypatch, tmp_path, "content/roles/pm/basics.md", *ARGS)
+    assert result.code == 2
+    assert "folder content/roles/pm does not exist; add --parents to create it" in result.err
+    assert not (tmp_path / "content" / "roles").exists()
+    # A guide that cannot be written leaves no folder behind.
+    invalid = (*ARGS, "--title", "Short", "--parents")
+    assert _new(capsys, monkeypatch, tmp_path, "content/roles/pm/basics.md", *invalid).code == 2
+    assert not (tmp_path / "content" / "roles").exists()
+    result = _new(capsys, monkeypatch, tmp_path, "content/roles/pm/basics.md", *ARGS, "--parents")
+    assert result.code == 0, result.err
+    assert (tmp_path / "content" / "roles" / "pm" / "basics.md").is_file()

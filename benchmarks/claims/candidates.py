@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from guidelint.guide import read_guide
-from guidelint.prose import _STAT_RE  # the number forms, before any judgement
+from guidelint.prose.statistics import GRAMMAR  # the number forms, before any judgement
 
 SHARED = Path(os.environ.get("GUIDELINT_SHARED", Path(__file__).resolve().parents[3] / "shared"))
 ROOTS = {
@@ -40,7 +40,7 @@ def candidate_lines(path: Path) -> set[int]:
     guide = read_guide(str(path), path.read_bytes())
     lines: set[int] = set()
     for block in guide.body.blocks:
-        for match in _STAT_RE.finditer(block.text):
+        for match in GRAMMAR.finditer(block.text):
             lines.add(guide.position(block.byte_offset(match.start()))[0])
     return lines
 

@@ -13,16 +13,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
 from guidelint import __version__
 from guidelint.errors import GuidelintError
+from guidelint.terminal import Progress, use_color
 
 if TYPE_CHECKING:
     from guidelint.config import Config
-    from guidelint.engine import RunOptions
+    from guidelint.engine import LintResult, RunOptions
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -30,14 +31,14 @@ FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 def _today(value: str | None) -> dt.date:
     from guidelint.dates import parse_today
 
-    text = value or os.environ.get("GUIDELINT_TODAY")
-    if not text:
+    text = value if value is not None else os.environ.get("GUIDELINT_TODAY")
+    if text is None:  # set but empty is a mistake, not "today"
         return dt.date.today()
     try:
         return parse_today(text)
-    except ValueError:
-        source = "--today" if value else "GUIDELINT_TODAY"
-        raise click.BadParameter(f"{source} must be YYYY-MM-DD, got {text!r}") from None
+    except ValueError as exc:
+        source = "--today" if value is not None else "GUIDELINT_TODAY"
+        raise click.BadParameter(f"{source} {exc}") from None
 
 
 def _jobs(jobs: int | None) -> int:
@@ -66,12 +67,6 @@ def _run_options(
 
 def _rule_list(values: Sequence[str]) -> frozenset[str]:
     return frozenset(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _use_color(no_color: bool, stream: Any) -> bool:
-    if no_color or "NO_COLOR" in os.environ:
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _write(text: str, output: str | None) -> None:
@@ -109,52 +104,20 @@ diff_base_option = click.option(
 
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
     """The named paths that are guides (or folders) inside the content root."""
-    from guidelint.engine import is_guide_name
+    from guidelint.paths import in_guide_folders, is_guide_name
 
     root = config.content_root.resolve()
     kept = []
     for path in paths:
         try:
-            inside = path.resolve().is_relative_to(root)
+            resolved = path.resolve()
+            folder = resolved if path.is_dir() else resolved.parent
+            inside = folder.is_relative_to(root) and in_guide_folders(folder.relative_to(root))
         except (OSError, RuntimeError):
             inside = False
         if inside and (path.is_dir() or is_guide_name(path.name)) and not config.is_excluded(path):
             kept.append(path)
     return kept
-
-
-# Fewer files than this finish before a progress bar would tell anyone anything.
-PROGRESS_MIN_FILES = 200
-
-
-def _progress_wanted(stream: Any) -> bool:
-    """A progress bar only on a terminal, never in a pipe, never under CI."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-class _Progress:
-    """``engine.lint``'s progress callback: a bar on ``stream`` once a run is long."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream if _progress_wanted(stream) else None
-        self.bar: Any = None
-
-    def __call__(self, advance: int, total: int) -> None:
-        if self.stream is None or total < PROGRESS_MIN_FILES:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(
-                length=total, label="Checking", file=self.stream, show_pos=True
-            )
-            self.bar.__enter__()
-        self.bar.update(advance)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,29 +194,17 @@ def check(
     no_cache: bool,
 ) -> None:
     """Lint guides (default: the content root from the config)."""
-    from guidelint.config import load_config
-    from guidelint.engine import LintResult, lint
     from guidelint.formatters import FormatInfo, get_formatter
 
     day = _today(today)
-    config = load_config(config_path)
-    if no_cache:
-        config = dataclasses.replace(config, cache_dir=None)
-    options = _run_options(day, select, ignore, jobs, diff_base)
+    config = _config(config_path, no_cache)
     known = None
     if baseline_path is not None:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
-    named = _content_guides(paths, config) if content_only else list(paths)
-    progress = _Progress(sys.stderr)
-    try:
-        if paths and not named:  # only READMEs, docs and the like were named
-            result = LintResult((), 0)
-        else:
-            result = lint(named, config, options, progress=progress)
-    finally:
-        progress.close()
+    options = _run_options(day, select, ignore, jobs, diff_base)
+    result = _lint_named(paths, config, options, content_only)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -264,20 +215,46 @@ def check(
         fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
     if known is not None:
         result, fingerprints = baseline.without_known(result, fingerprints, known)
+    threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
-        color=output is None and _use_color(no_color, sys.stdout),
+        color=output is None and use_color(no_color, sys.stdout),
         tool_version=__version__,
         fingerprints=fingerprints,
+        fail_at=cast(Literal["error", "warning", "never"], threshold),
+        docs_url=config.docs_url,
     )
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
     _write(text, output)
-    threshold = "warning" if strict else (fail_on or "error")
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
+
+
+def _config(config_path: Path | None, no_cache: bool) -> Config:
+    """The config ``check`` runs with; ``--no-cache`` turns the cache off."""
+    from guidelint.config import load_config
+
+    config = load_config(config_path)
+    return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+
+def _lint_named(
+    paths: Sequence[Path], config: Config, options: RunOptions, content_only: bool
+) -> LintResult:
+    """The findings for ``paths``, with a progress bar on a terminal."""
+    from guidelint.engine import LintResult, lint
+
+    named = _content_guides(paths, config) if content_only else list(paths)
+    if paths and not named:  # only READMEs, docs and the like were named
+        return LintResult((), 0)
+    progress = Progress(sys.stderr)
+    try:
+        return lint(named, config, options, progress=progress)
+    finally:
+        progress.close()
 
 
 @cli.command("baseline")
@@ -326,6 +303,7 @@ def baseline_command(
 @click.option("--owner", required=True, help="Who keeps it fresh: a handle or a team.")
 @click.option("--slug", help="Its slug (default: the file name without .md).")
 @click.option("--category", default="role", show_default=True, help="role, company, ...")
+@click.option("--parents", "-p", is_flag=True, help="Create PATH's missing folders (as mkdir -p).")
 @today_option
 @config_option
 def new_command(
@@ -334,6 +312,7 @@ def new_command(
     owner: str,
     slug: str | None,
     category: str,
+    parents: bool,
     today: str | None,
     config_path: Path | None,
 ) -> None:
@@ -345,8 +324,8 @@ def new_command(
 
     if path.exists() or path.is_symlink():
         raise click.UsageError(f"{path} already exists; not overwriting it")
-    if not path.parent.is_dir():
-        raise click.UsageError(f"folder {path.parent} does not exist")
+    if not path.parent.is_dir() and not parents:
+        raise click.UsageError(f"folder {path.parent} does not exist; add --parents to create it")
     config = load_config(config_path)
     slug = slug or path.stem
     if config.content_root.is_dir():
@@ -359,7 +338,9 @@ def new_command(
             )
     schema = load_schema_validator(str(config.schema) if config.schema else None)
     meta = template.front_matter(title, owner, slug, category, _today(today))
-    atomic_write(path, template.render(meta, schema).encode("utf-8"))
+    text = template.render(meta, schema)
+    path.parent.mkdir(parents=True, exist_ok=True)  # only once the guide is known valid
+    atomic_write(path, text.encode("utf-8"))
     click.echo(f"Wrote {path}: write the guide and both gotcha answers, then run guidelint check.")
 
 
@@ -456,15 +437,67 @@ def review(
     """Record that an editor confirmed each guide is still true (sets 'reviewed')."""
     from guidelint.config import load_config
     from guidelint.fileio import atomic_write
-    from guidelint.review import review_files
+    from guidelint.review import describe, review_files
 
     day = _today(today)
     config = load_config(config_path)
     edited = review_files(list(paths), day, salary=salary, aliases=config.keys)
     for path, data in edited:  # every file could be edited: only now write any
         atomic_write(path, data)
-        what = "reviewed and salary_as_of" if salary else "reviewed"
-        click.echo(f"{path}: {what} set to {day.isoformat()}")
+        click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
+
+
+@cli.command("init")
+@click.option(
+    "--content-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the site's Markdown pages are (default: found from the site generator).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing .guidelint.yaml.")
+@today_option
+def init_command(content_root: Path | None, force: bool, today: str | None) -> None:
+    """Write a starter .guidelint.yaml for the site in this folder, then check it once."""
+    from guidelint.config import CONFIG_NAMES, find_config, load_config
+    from guidelint.fileio import atomic_write
+    from guidelint.init import PRE_COMMIT_SNIPPET, config_text, detect
+
+    site = Path.cwd()
+    existing = find_config(site)
+    if existing is not None and existing.parent == site and not force:
+        click.echo(
+            f"guidelint: error: {existing.name} already exists; --force replaces it", err=True
+        )
+        raise SystemExit(2)
+    if content_root is not None and not content_root.is_dir():
+        raise click.BadParameter(f"{content_root} is not a folder", param_hint="--content-root")
+    starter = detect(site, content_root)
+    target = site / CONFIG_NAMES[0]
+    atomic_write(target, config_text(starter).encode("utf-8"))
+    click.echo(
+        f"{starter.generator} site (by its {starter.found_by}): {starter.with_front_matter} of "
+        f"{starter.files} guide(s) under {starter.content_root} have front matter."
+    )
+    click.echo(f"Wrote {target.name}:\n\n{config_text(starter)}")
+    click.echo(f"Add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}")
+    _first_check(load_config(target), _today(today))
+
+
+def _first_check(config: Config, day: dt.date) -> None:
+    """``init``'s closing check of the whole content root, summed up by rule."""
+    from collections import Counter
+
+    options = _run_options(day, (), (), None, None)
+    result = _lint_named([config.content_root], config, options, False)
+    by_rule = Counter(d.rule for d in result.diagnostics)
+    errors = sum(1 for d in result.diagnostics if d.severity == "error")
+    files = len({d.path for d in result.diagnostics})
+    click.echo(
+        f"First check: {errors} error(s) and {len(result.diagnostics) - errors} warning(s) "
+        f"in {files} of {result.files} guide(s)."
+    )
+    for rule, count in by_rule.most_common():
+        click.echo(f"  {rule}: {count}")
+    click.echo("Run 'guidelint check' for the findings, 'guidelint explain RULE' for a rule.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

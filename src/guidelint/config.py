@@ -12,34 +12,29 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from guidelint import DATA
 from guidelint.dates import Duration, parse_duration
 from guidelint.errors import ConfigError
-from guidelint.guide import MAX_EXPANDED_NODES, MAX_NESTING, expanded_size, nested_deeper_than
+from guidelint.policy import Policy
+from guidelint.yamlread import MAX_NESTING, YamlProblem, compose, construct, nested_deeper_than
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pathspec import GitIgnoreSpec, RegexPattern
 
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml")
 _TOO_DEEP = f"nested more than {MAX_NESTING} levels deep; refusing to load it"
 DEFAULT_MAX_FILE_SIZE = 5_000_000  # bytes; a real guide is a few KB
 DEFAULT_CACHE_DIR = ".guidelint_cache"  # beside the config file, like .ruff_cache
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """Freshness windows: how long content stays true."""
-
-    review_every: Duration = Duration(12, "mo")
-    due_soon: Duration = Duration(30, "d")
-    salary_window: Duration = Duration(12, "mo")
-    source_window: Duration = Duration(3, "y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +46,45 @@ class RuleSetting:
 
 
 @dataclass(frozen=True, slots=True)
-class Override:
-    """Rule settings for files matching any of ``patterns``."""
+class Globs:
+    """gitignore-style globs, matched by pathspec; false when there are none.
 
-    patterns: tuple[re.Pattern[str], ...]
+    Iterating gives pathspec's compiled patterns (``.pattern`` is the glob
+    as written).
+    """
+
+    spec: GitIgnoreSpec | None = None
+
+    @classmethod
+    def compile(cls, globs: list[str], where: str, source: str) -> Globs:
+        """The globs at config key ``where``; a glob git would refuse is a config error."""
+        if not globs:
+            return cls()
+        # pathspec costs about a third of guidelint's start-up to import:
+        # only a config with globs pays for it.
+        from pathspec import GitIgnoreSpec
+
+        try:
+            return cls(GitIgnoreSpec.from_lines(globs))
+        except ValueError as exc:  # a lone "!" or a trailing backslash
+            raise ConfigError(f"{source}: {where}: {exc}") from None
+
+    def __bool__(self) -> bool:
+        return self.spec is not None
+
+    def __iter__(self) -> Iterator[RegexPattern]:
+        return iter(self.spec.patterns if self.spec is not None else ())
+
+    def match(self, rel: str) -> bool:
+        """Whether the ``/``-separated relative path ``rel`` matches (the last match wins)."""
+        return self.spec is not None and self.spec.match_file(rel)
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Rule settings for files matching ``files``."""
+
+    files: Globs
     rules: Mapping[str, RuleSetting]
 
 
@@ -70,11 +100,12 @@ class Config:
     policy: Policy = Policy()
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
-    exclude: tuple[re.Pattern[str], ...] = ()
+    exclude: Globs = Globs()
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     pay_words: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     cache_dir: Path | None = None  # None: no cache (``cache_dir: false``, ``--no-cache``)
+    docs_url: str | None = None  # where the rule docs are published; None: no links
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the config base, with ``/``, for glob matching."""
@@ -91,23 +122,14 @@ class Config:
         """Whether ``path`` matches an ``exclude`` glob."""
         if not self.exclude:
             return False  # the common case: no resolve() per file
-        rel = self.relative(path)
-        return any(p.fullmatch(rel) for p in self.exclude)
-
-    def settings_for(self, path: Path) -> dict[str, RuleSetting]:
-        """The rule settings in force for ``path``: global, then matching overrides."""
-        return self.settings_with(self.matching_overrides(path))
+        return self.exclude.match(self.relative(path))
 
     def matching_overrides(self, path: Path) -> tuple[int, ...]:
         """Indexes of the overrides whose globs match ``path`` (files alike share settings)."""
         if not self.overrides:
             return ()  # the common case: no resolve() per file
         rel = self.relative(path)
-        return tuple(
-            i
-            for i, override in enumerate(self.overrides)
-            if any(p.fullmatch(rel) for p in override.patterns)
-        )
+        return tuple(i for i, override in enumerate(self.overrides) if override.files.match(rel))
 
     def settings_with(self, matched: tuple[int, ...]) -> dict[str, RuleSetting]:
         """The global rule settings with the overrides at indexes ``matched`` applied."""
@@ -165,32 +187,23 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
 
 
 def _load_yaml(text: str, path: Path) -> Any:
-    """The config's YAML as data; refused, like a guide's, if aliases blow it up."""
+    """The config's YAML as data; refused, like a guide's, if aliases blow it up.
+
+    Aliases share one object when loaded, but validating and hashing the
+    config walk every copy: nine levels of nine aliases would be 387 million
+    values.
+    """
     loader = yaml.CSafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}
-        # Aliases share one object when loaded, but validating and hashing
-        # the config walk every copy: nine levels of nine aliases would be
-        # 387 million values.
-        if "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
-            raise ConfigError(
-                f"{path}: expands to more than {MAX_EXPANDED_NODES} YAML nodes through "
-                "aliases; refusing to load it"
-            )
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
+        node = compose(text, loader)
+        return {} if node is None else construct(loader, node)
+    except YamlProblem as exc:
         # One line, with the place: "cfg.yaml:3:7: not valid YAML: ...".
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise ConfigError(f"{where}: not valid YAML: {reason}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
+        raise ConfigError(f"{where}: {exc.reason}") from None
     finally:
         loader.dispose()
-    return data
 
 
 def _read_text(path: Path) -> str:
@@ -271,18 +284,19 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         rules=_rule_settings(data.get("rules", {}), "rules", source, not known_good),
         overrides=tuple(
             Override(
-                tuple(glob_to_regex(g) for g in item["files"]),
+                Globs.compile(item["files"], f"overrides.{i}.files", source),
                 _rule_settings(
                     item.get("rules", {}), f"overrides.{i}.rules", source, not known_good
                 ),
             )
             for i, item in enumerate(data.get("overrides", []))
         ),
-        exclude=tuple(glob_to_regex(g) for g in data.get("exclude", [])),
+        exclude=Globs.compile(data.get("exclude", []), "exclude", source),
         keys=keys,
         pay_words=tuple(data.get("pay_words", [])),
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         cache_dir=None if cache_value is False else base / str(cache_value),
+        docs_url=data.get("docs_url"),
     )
     if not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)
@@ -338,34 +352,3 @@ def _check_options(
         path = ".".join(str(p) for p in error.absolute_path)
         location = f"{where}.{path}" if path else where
         raise ConfigError(f"{source}: {location}: {_short(error)}")
-
-
-def glob_to_regex(glob: str) -> re.Pattern[str]:
-    """Compile a gitignore-like glob: ``*`` within a folder, ``**`` across folders."""
-    out: list[str] = []
-    i = 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    pattern = "".join(out)
-    if "/" not in glob.rstrip("/"):
-        pattern = "(?:.*/)?" + pattern  # a bare name matches at any depth, like .gitignore
-    return re.compile(pattern + "(?:/.*)?")
-
-
-def env_today() -> str | None:
-    """The ``GUIDELINT_TODAY`` override, if set."""
-    return os.environ.get("GUIDELINT_TODAY") or None

@@ -7,14 +7,14 @@ policy, their options and the corpus index all come in a :class:`Context`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidelint.config import Policy
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
+from guidelint.policy import Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +37,18 @@ class Context:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     index: CorpusIndex = CorpusIndex()
     pay_words: tuple[str, ...] = ()
-    schema: Any = None  # a jsonschema validator, or None when schema checks are off
+    # Loads the guide schema's validator on first use; None when schema checks
+    # are off.  A run whose verdicts are all remembered never imports jsonschema.
+    schema_loader: Callable[[], Any] | None = None
     file_path: Path | None = None  # the guide's real path, for resolving relative links
     # The same guide at the commit compared with (HEAD, or --diff-base); None
     # outside git, for a new file, or when no rule compares.
     previous: Guide | None = None
     previous_rev: str = "HEAD"
+
+    def schema(self) -> Any:
+        """The guide schema's validator, or ``None`` when schema checks are off."""
+        return None if self.schema_loader is None else self.schema_loader()
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         """A rule's configured option, or ``default``."""

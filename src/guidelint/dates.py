@@ -15,6 +15,20 @@ from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
@@ -140,6 +154,37 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+_DAY_FORM_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def parse_today(text: str) -> dt.date:
-    """Parse ``--today``/``GUIDELINT_TODAY``; raises ``ValueError`` if not a day."""
-    return dt.date.fromisoformat(text.strip())
+    """Parse ``--today``/``GUIDELINT_TODAY``.
+
+    Raises ``ValueError`` whose text ends a sentence that starts with the
+    option's name: ``must be YYYY-MM-DD, got '26/11/2026'``, ``is empty: …``
+    or ``'2026-02-30' does not exist: …``.
+    """
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(_why_not_a_day(text)) from None
+
+
+def _why_not_a_day(text: str) -> str:
+    day_text = text.strip()
+    if not day_text:
+        return "is empty: give a day as YYYY-MM-DD"
+    found = _DAY_FORM_RE.fullmatch(day_text)
+    if found is None:
+        return f"must be YYYY-MM-DD, got {text!r}"
+    year, month, _ = (int(part) for part in found.groups())
+    if year == 0:
+        return f"{day_text!r} does not exist: years start at 0001"
+    if not 1 <= month <= 12:
+        return f"{day_text!r} does not exist: months run 01 to 12 (YYYY-MM-DD)"
+    last = 31 if month == 12 else _days_in_month(year, month)  # no year 10000 to count to
+    return f"{day_text!r} does not exist: {_MONTH_NAMES[month - 1]} {year} has days 01 to {last}"

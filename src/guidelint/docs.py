@@ -7,20 +7,25 @@ docstrings and examples, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 
 from guidelint.errors import UsageError
 from guidelint.rules import RULES, Rule
 
-# Where the project's docs live: the one place to change when it moves.
-PROJECT_URL = "https://guidelint.invalid/guidelint"
-DOCS_BASE = f"{PROJECT_URL}/blob/main/docs/rules.md"
+# Docstrings mark code as reStructuredText does (``code``); plain text shows `code`.
+_RST_CODE_RE = re.compile(r"``([^`]+)``")
 
 
-def docs_url(rule: str) -> str:
-    """The web page documenting ``rule`` (a section of docs/rules.md)."""
-    return f"{DOCS_BASE}#{rule}"
+def docs_url(rule: str, base: str | None) -> str | None:
+    """The web page documenting ``rule``: its section of the page at ``base``.
+
+    ``base`` is the config's ``docs_url``, where a site publishes the output of
+    ``guidelint rules --format markdown``; without one there is no link (the
+    docs ship in the package: ``guidelint explain RULE``).
+    """
+    return f"{base}#{rule}" if base else None
 
 
 def rule_description(rule: Rule) -> str:
@@ -42,7 +47,7 @@ def explain_rule(name: str) -> str:
     if rule is None:
         known = ", ".join(RULES)
         raise UsageError(f"unknown rule '{name}'; known rules: {known}")
-    doc = rule_description(rule)
+    doc = _RST_CODE_RE.sub(r"`\1`", rule_description(rule))
     options = ", ".join(rule.OPTIONS) or "none"
     parts = [
         f"{rule.NAME} ({rule.SEVERITY} by default)",
@@ -65,7 +70,7 @@ def explain_rule(name: str) -> str:
         f"    front matter: guidelint: {{disable: [{rule.NAME}]}}   (the whole file)",
         f"    .guidelint.yaml: rules: {{{rule.NAME}: off}}   (everywhere)",
         "",
-        f"Docs: {docs_url(rule.NAME)}",
+        "All rules: guidelint rules --format markdown (the page docs/rules.md)",
         "",
     ]
     return "\n".join(parts)

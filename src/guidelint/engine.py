@@ -10,13 +10,11 @@ never exits; the CLI does both.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
-import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,14 +23,13 @@ from guidelint.config import Config, RuleSetting
 from guidelint.context import Context, CorpusIndex
 from guidelint.diagnostic import Diagnostic
 from guidelint.errors import ConfigError, UsageError
-from guidelint.guide import Guide, ParseProblem, read_guide
-from guidelint.rules import RULES
+from guidelint.guide import Guide, read_file, read_guide
+from guidelint.paths import display_path, is_guide_folder, is_guide_name
+from guidelint.rules import RULES, Rule
 
 if TYPE_CHECKING:
-    from guidelint.schema_cache import SchemaResults
+    from guidelint.schema_cache import FrontMatterVerdicts
 
-CROSS_GUIDE_RULES = frozenset({"related-link", "duplicate-slug"})
-HISTORY_RULE = "updated-not-bumped"  # the rule that compares with git
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
 # About this many files go to a worker at a time in a parallel run.
@@ -61,59 +58,6 @@ class LintResult:
     paths: tuple[str, ...] = field(default=())
     # (display path, value) of lint(collect=...) for each file, in path order.
     collected: tuple[tuple[str, Any], ...] = field(default=())
-
-
-def printable_path(path: str) -> str:
-    """``path`` as text any output can hold.
-
-    A file name that is not valid UTF-8 reaches Python with its odd bytes as
-    lone surrogates, which no UTF-8 output (JSON, SARIF, a baseline file) can
-    encode: they are shown as ``\\xNN`` instead, as ``ls -b`` shows them.
-    """
-    if path.isascii():
-        return path
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return path
-
-
-def display_path(path: str | Path, cwd: Path) -> str:
-    """``path`` relative to ``cwd`` when inside it, always with ``/``, printable."""
-    # Fast path (string operations only; a large run shows 10,000 paths):
-    # a path that normalises to somewhere under cwd.
-    folder = os.path.abspath(cwd).rstrip(os.sep) + os.sep
-    text = os.path.abspath(os.path.join(cwd, path))
-    if text.startswith(folder):
-        shown = printable_path(text[len(folder) :].replace(os.sep, "/"))
-        return path if shown == path else shown  # the caller's string, not a copy
-    return printable_path(_outside_display_path(Path(path), cwd))
-
-
-def _outside_display_path(path: Path, cwd: Path) -> str:
-    absolute = path if path.is_absolute() else cwd / path
-    try:
-        return (
-            Path(os.path.relpath(absolute, cwd)).as_posix()
-            if _inside(absolute, cwd)
-            else absolute.as_posix()
-        )
-    except ValueError:
-        return absolute.as_posix()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-    except ValueError:
-        return False
-    return True
-
-
-def is_guide_name(name: str) -> bool:
-    """Guides are ``.md`` files not named README.md and not starting with ``_``."""
-    return name.endswith(".md") and name != "README.md" and not name.startswith("_")
 
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
@@ -149,13 +93,9 @@ def discover_names(paths: Sequence[Path], config: Config) -> list[str]:
     return found
 
 
-def _walk(folder: Path, config: Config) -> Iterable[Path]:
-    return (Path(name) for name in _walk_names(str(folder), config))
-
-
 def _walk_names(folder: str, config: Config) -> Iterable[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if is_guide_folder(d))
         for name in sorted(files):
             if is_guide_name(name):
                 path = os.path.join(root, name)
@@ -191,39 +131,7 @@ def load_schema_validator(schema_path: str | None) -> Any:
     return cls(schema)
 
 
-def read_file(path: Path, display: str, config: Config) -> Guide:
-    """Read and parse one file; problems reading it become findings, not exceptions."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return _unreadable(display, "is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could block forever
-            return _unreadable(display, "not a regular file (a pipe, socket or device)")
-        size = info.st_size
-        if size > config.max_file_size:
-            message = (
-                f"file is {size} bytes, over max_file_size ({config.max_file_size}); not checked"
-            )
-            return Guide(display, b"", (ParseProblem("file-too-large", 1, 1, message),))
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return _unreadable(display, "is a directory, not a file")
-    except PermissionError:
-        return _unreadable(display, "permission denied")
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return _unreadable(display, "symbolic link loop")
-        if isinstance(exc, FileNotFoundError) and path.is_symlink():
-            return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
-        return _unreadable(display, exc.strerror or str(exc))
-    return read_guide(display, data, config.keys)
-
-
-def _unreadable(display: str, why: str) -> Guide:
-    return Guide(display, b"", (ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}"),))
-
-
-def active_rules(options: RunOptions, settings: dict[str, RuleSetting]) -> dict[str, str]:
+def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> dict[str, str]:
     """Rule name -> severity for every rule that runs on a file with ``settings``."""
     active: dict[str, str] = {}
     for name, rule in RULES.items():
@@ -263,118 +171,129 @@ def lint_file(
     options: RunOptions,
     index: CorpusIndex,
     previous: bytes | None = None,
-    on_guide: Callable[[Guide, Context], None] | None = None,
-    schema_results: SchemaResults | None = None,
-    plans: dict[tuple[int, ...], Plan] | None = None,
 ) -> list[Diagnostic]:
     """All findings for one file, suppressions and severities applied, sorted.
 
     ``previous`` is the file's content at the compared git revision, if any.
-    ``on_guide`` sees the parsed guide after the rules, so a caller that needs
-    more than findings (the freshness report) does not parse the file again.
-    ``schema_results``, for small runs, remembers the schema rule's verdict
-    per front matter so that jsonschema is imported only when one changed.
-    ``plans`` remembers, across the files of a run, which rules run with
-    which options for each set of matching overrides (usually just one).
     """
-    matched = config.matching_overrides(path)
-    plan = plans.get(matched) if plans is not None else None
-    if plan is None:
-        settings = config.settings_with(matched)
-        plan = (active_rules(options, settings), {n: s.options for n, s in settings.items()})
-        if plans is not None:
-            plans[matched] = plan
-    active, rule_options = plan
-    guide = read_file(path, display, config)
-    before = None
-    if previous is not None and HISTORY_RULE in active:
-        before = read_guide(display, previous, config.keys)
-    run_schema = "schema" in active and config.schema_enabled
-    remembered: list[Diagnostic] | None = None
-    schema_key = ""
-    if run_schema and schema_results is not None and guide.meta is not None:
-        schema_key = schema_results.key(guide)
-        cached = schema_results.get(schema_key)
-        if cached is not None:
-            severity = RULES["schema"].SEVERITY
-            remembered = [
-                Diagnostic(guide.path, *item[:2], "schema", severity, item[2]) for item in cached
+    return _Checker(config, options, index).check(path, display, previous)[0]
+
+
+class _Checker:
+    """Checks files one by one with what a run shares: config, index, plans, memory."""
+
+    def __init__(
+        self,
+        config: Config,
+        options: RunOptions,
+        index: CorpusIndex,
+        verdicts: FrontMatterVerdicts | None = None,
+    ) -> None:
+        self.config = config
+        self.options = options
+        self.index = index
+        self.verdicts = verdicts
+        # Which rules run with which options, per set of matching overrides
+        # (usually just one per run).
+        self.plans: dict[tuple[int, ...], Plan] = {}
+
+    def plan(self, path: Path) -> Plan:
+        """The rules that run on ``path`` (name -> severity) and their options."""
+        matched = self.config.matching_overrides(path)
+        plan = self.plans.get(matched)
+        if plan is None:
+            settings = self.config.settings_with(matched)
+            plan = (
+                active_rules(self.options, settings),
+                {n: s.options for n, s in settings.items()},
+            )
+            self.plans[matched] = plan
+        return plan
+
+    def context(
+        self, path: Path, guide: Guide, previous: bytes | None, active: Iterable[str]
+    ) -> Context:
+        """What the active rules need besides the guide, and nothing they do not."""
+        needs = needs_of(active)
+        before = None
+        if previous is not None and "history" in needs:
+            before = read_guide(guide.path, previous, self.config.keys)
+        schema = self.config.schema if "schema" in needs and self.config.schema_enabled else False
+        return Context(
+            today=self.options.today,
+            policy=self.config.policy,
+            options=self.plan(path)[1],
+            index=self.index,
+            pay_words=self.config.pay_words,
+            schema_loader=None
+            if schema is False
+            else partial(load_schema_validator, str(schema) if schema else None),
+            file_path=path,
+            previous=before,
+            previous_rev=self.options.diff_base or "HEAD",
+        )
+
+    def check(
+        self, path: Path, display: str, previous: bytes | None
+    ) -> tuple[list[Diagnostic], Guide, Context]:
+        """The findings for one file, and the parsed guide and context (for the report)."""
+        active, _ = self.plan(path)
+        guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        ctx = self.context(path, guide, previous, active)
+        found: list[Diagnostic] = []
+        for name in active:
+            rule = RULES[name]
+            if guide.readable or "unreadable" in rule.NEEDS:
+                found.extend(self.run_rule(rule, guide, ctx))
+        found = suppression.apply(guide, found, active, RULES)
+        return sorted(_with_severity(found, active)), guide, ctx
+
+    def run_rule(self, rule: Rule, guide: Guide, ctx: Context) -> list[Diagnostic]:
+        """``rule``'s findings; remembered per front matter for a rule that needs the schema."""
+        if "schema" not in rule.NEEDS or self.verdicts is None or guide.meta is None:
+            return list(rule.check(guide, ctx))
+        key = self.verdicts.key(rule.NAME, guide)
+        remembered = self.verdicts.get(key)
+        if remembered is not None:
+            return [
+                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message)
+                for line, column, message in remembered
             ]
-    validator = None
-    if run_schema and remembered is None:
-        validator = load_schema_validator(str(config.schema) if config.schema else None)
-    ctx = Context(
-        today=options.today,
-        policy=config.policy,
-        options=rule_options,
-        index=index,
-        pay_words=config.pay_words,
-        schema=validator,
-        file_path=path,
-        previous=before,
-        previous_rev=options.diff_base or "HEAD",
-    )
-    found: list[Diagnostic] = []
-    # Not ``source == b""``: an empty file was read fine and has no front matter.
-    reading_failed = any(p.rule in ("file-too-large", "unreadable-file") for p in guide.problems)
-    for name in active:
-        if reading_failed and name not in ("file-too-large", "unreadable-file"):
-            continue
-        if name == "schema" and remembered is not None:
-            found.extend(remembered)
-            continue
-        results = list(RULES[name].check(guide, ctx))
-        if name == "schema" and schema_key and schema_results is not None:
-            schema_results.put(schema_key, [(d.line, d.column, d.message) for d in results])
-        found.extend(results)
-    found = suppression.apply(guide, found, active, RULES)
-    if on_guide is not None:
-        on_guide(guide, ctx)
-    result = [
+        found = list(rule.check(guide, ctx))
+        self.verdicts.put(key, [(d.line, d.column, d.message) for d in found])
+        return found
+
+    def check_chunk(
+        self,
+        chunk: Sequence[tuple[str, str, bytes | None]],
+        collect: Callable[[Guide, Context], Any] | None,
+    ) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
+        """Findings (and collected values) for ``(name, display, previous)`` items."""
+        out: list[Diagnostic] = []
+        collected: list[tuple[str, Any]] = []
+        for name, display, previous in chunk:
+            found, guide, ctx = self.check(Path(name), display, previous)
+            out.extend(found)
+            if collect is not None:
+                collected.append((guide.path, collect(guide, ctx)))
+        return out, collected
+
+
+def needs_of(names: Iterable[str]) -> frozenset[str]:
+    """Everything the rules called ``names`` need from the engine."""
+    return frozenset().union(*(RULES[name].NEEDS for name in names))
+
+
+def _with_severity(found: Iterable[Diagnostic], active: Mapping[str, str]) -> list[Diagnostic]:
+    """``found`` with each finding at its rule's configured severity."""
+    return [
         d if d.severity == active.get(d.rule, d.severity) else replace(d, severity=active[d.rule])  # type: ignore[arg-type]
         for d in found
     ]
-    return sorted(result)
-
-
-def _lint_chunk(
-    chunk: list[tuple[str, str, bytes | None]],
-    config: Config,
-    options: RunOptions,
-    index: CorpusIndex,
-    collect: Callable[[Guide, Context], Any] | None = None,
-    schema_results: SchemaResults | None = None,
-    plans: dict[tuple[int, ...], Plan] | None = None,
-) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
-    out: list[Diagnostic] = []
-    collected: list[tuple[str, Any]] = []
-    plans = {} if plans is None else plans
-
-    def keep(guide: Guide, ctx: Context) -> None:
-        assert collect is not None
-        collected.append((guide.path, collect(guide, ctx)))
-
-    for name, display, previous in chunk:
-        out.extend(
-            lint_file(
-                Path(name),
-                display,
-                config,
-                options,
-                index,
-                previous,
-                keep if collect else None,
-                schema_results,
-                plans,
-            )
-        )
-    return out, collected
 
 
 # What a pool worker needs for every chunk, set once by _init_worker.
-_WORKER: tuple[Config, RunOptions, CorpusIndex, Callable[[Guide, Context], Any] | None] | None = (
-    None
-)
+_WORKER: tuple[_Checker, Callable[[Guide, Context], Any] | None] | None = None
 
 
 def _init_worker(
@@ -384,21 +303,24 @@ def _init_worker(
     collect: Callable[[Guide, Context], Any] | None,
 ) -> None:
     global _WORKER
-    _WORKER = (config, options, index, collect)
+    _WORKER = (_Checker(config, options, index), collect)
 
 
 def _lint_in_worker(
     chunk: list[tuple[str, str, bytes | None]],
 ) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
     assert _WORKER is not None, "the pool's initializer did not run"
-    config, options, index, collect = _WORKER
-    return _lint_chunk(chunk, config, options, index, collect)
+    checker, collect = _WORKER
+    return checker.check_chunk(chunk, collect)
 
 
-def _needs_history(options: RunOptions, config: Config) -> bool:
-    return HISTORY_RULE in active_rules(options, dict(config.rules)) or any(
-        HISTORY_RULE in override.rules for override in config.overrides
-    )
+def _run_needs(options: RunOptions, config: Config) -> frozenset[str]:
+    """What any rule this run may use needs, in the config or any override."""
+    settings = [
+        dict(config.rules),
+        *(config.settings_with((i,)) for i in range(len(config.overrides))),
+    ]
+    return needs_of({name for s in settings for name in active_rules(options, s)})
 
 
 def lint(
@@ -417,78 +339,24 @@ def lint(
     module-level function); its results are ``LintResult.collected``.
     """
     cwd = cwd or Path.cwd()
-    if not paths:
-        if not config.content_root.is_dir():
-            raise UsageError(
-                f"content root {config.content_root} is not a folder; name paths to check"
-            )
-        paths = [config.content_root]
-    for name in (*options.select, *options.ignore):
-        if name not in RULES:
-            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
-    if config.schema_enabled and config.schema is not None and "schema" not in options.ignore:
-        # A broken schema of the user's is a config error (exit 2) before any
-        # file is read.  The packaged schema is known good: it is only loaded
-        # when a front matter needs validating.
-        load_schema_validator(str(config.schema))
+    paths = _checked_paths(paths, config, options)
     names = discover_names(paths, config)
-    needs_index = any(
-        n in CROSS_GUIDE_RULES
-        and (not options.select or n in options.select)
-        and n not in options.ignore
-        for n in RULES
-    )
-    index = build_index(config, names, cwd, paths) if needs_index else CorpusIndex()
+    needs = _run_needs(options, config)
+    index = build_index(config, names, cwd, paths) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
-    if _needs_history(options, config):
-        from guidelint.history import previous_versions
+    if "history" in needs:
+        from guidelint.history import previous_versions  # runs git: only when a rule compares
 
         history = previous_versions(names, options.diff_base, cwd)
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
-    work = [
-        (name, display_path(name, cwd), history.get(name) if history else None) for name in names
-    ]
-    diagnostics: list[Diagnostic] = []
-    collected: list[tuple[str, Any]] = []
+    work = [(name, display_path(name, cwd), history.get(name)) for name in names]
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
-        # Small chunks, dealt in turn: a worker that finishes early takes
-        # the next one, so neither core idles long at the end of the run.
-        count = max(options.jobs * 4, len(work) // CHUNK_FILES)
-        chunks = [work[i::count] for i in range(count)]
-        from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
-
-        # The config and the index go to each worker once, at its start (by
-        # fork on Linux: no pickling at all), not with every chunk.
-        with ProcessPoolExecutor(
-            max_workers=options.jobs,
-            initializer=_init_worker,
-            initargs=(config, options, index, collect),
-        ) as pool:
-            futures = {pool.submit(_lint_in_worker, c): len(c) for c in chunks if c}
-            for future in as_completed(futures):
-                found, values = future.result()
-                diagnostics.extend(found)
-                collected.extend(values)
-                if progress:
-                    progress(futures[future], len(work))
+        diagnostics, collected = _lint_parallel(work, config, options, index, progress, collect)
     else:
-        schema_results = None
-        # Only small runs (pre-commit) remember schema verdicts: they are
-        # where skipping the jsonschema import matters, and a full run
-        # should not leave a cache file per guide behind.
-        if (
-            config.cache_dir is not None
-            and config.schema_enabled
-            and len(work) < PARALLEL_THRESHOLD
-        ):
-            from guidelint.schema_cache import SchemaResults
-
-            schema_results = SchemaResults(config)
-        plans: dict[tuple[int, ...], Plan] = {}
+        checker = _Checker(config, options, index, _verdicts(config, len(work)))
+        diagnostics, collected = [], []
         for item in work:
-            found, values = _lint_chunk(
-                [item], config, options, index, collect, schema_results, plans
-            )
+            found, values = checker.check_chunk([item], collect)
             diagnostics.extend(found)
             collected.extend(values)
             if progress:
@@ -496,3 +364,71 @@ def lint(
     diagnostics.sort()
     collected.sort(key=lambda pair: pair[0])
     return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work), tuple(collected))
+
+
+def _checked_paths(paths: Sequence[Path], config: Config, options: RunOptions) -> Sequence[Path]:
+    """The paths to check (the content root if none), after checking the run's options."""
+    for name in (*options.select, *options.ignore):
+        if name not in RULES:
+            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
+    if (
+        config.schema_enabled
+        and config.schema is not None
+        and "schema" in _run_needs(options, config)
+    ):
+        # A broken schema of the user's is a config error (exit 2) before any
+        # file is read.  The packaged schema is known good: it is only loaded
+        # when a front matter needs validating.
+        load_schema_validator(str(config.schema))
+    if paths:
+        return paths
+    if not config.content_root.is_dir():
+        raise UsageError(f"content root {config.content_root} is not a folder; name paths to check")
+    return [config.content_root]
+
+
+def _verdicts(config: Config, files: int) -> FrontMatterVerdicts | None:
+    """The remembered front-matter verdicts, for small runs only.
+
+    Small runs (pre-commit) are where skipping the jsonschema import matters,
+    and a full run should not leave a cache file per guide behind.
+    """
+    if config.cache_dir is None or not config.schema_enabled or files >= PARALLEL_THRESHOLD:
+        return None
+    from guidelint.schema_cache import FrontMatterVerdicts
+
+    return FrontMatterVerdicts(config)
+
+
+def _lint_parallel(
+    work: list[tuple[str, str, bytes | None]],
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
+    progress: Callable[[int, int], None] | None,
+    collect: Callable[[Guide, Context], Any] | None,
+) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
+    """Check ``work`` in a process pool of ``options.jobs`` workers."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
+
+    # Small chunks, dealt in turn: a worker that finishes early takes the
+    # next one, so neither core idles long at the end of the run.
+    count = max(options.jobs * 4, len(work) // CHUNK_FILES)
+    chunks = [work[i::count] for i in range(count)]
+    diagnostics: list[Diagnostic] = []
+    collected: list[tuple[str, Any]] = []
+    # The config and the index go to each worker once, at its start (by fork
+    # on Linux: no pickling at all), not with every chunk.
+    with ProcessPoolExecutor(
+        max_workers=options.jobs,
+        initializer=_init_worker,
+        initargs=(config, options, index, collect),
+    ) as pool:
+        futures = {pool.submit(_lint_in_worker, c): len(c) for c in chunks if c}
+        for future in as_completed(futures):
+            found, values = future.result()
+            diagnostics.extend(found)
+            collected.extend(values)
+            if progress:
+                progress(futures[future], len(work))
+    return diagnostics, collected

@@ -29,8 +29,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 
     The temp file lives in the target's folder (rename is atomic only within
     one file system).  An existing file keeps its permission bits; a new one
-    gets the usual ``0o666`` less the umask.  A symbolic link stays a link:
-    the file it points to is replaced.
+    gets the usual ``0o666`` less the umask, applied by the kernel: the
+    process umask is never read (reading it means setting it, which races
+    with other threads).  A symbolic link stays a link: the file it points
+    to is replaced.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
@@ -42,14 +44,15 @@ def atomic_write(path: Path, data: bytes) -> None:
 def _write(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode: int | None = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        mode = None  # a new file: keep the mode the kernel gave the temp file
     temp = _write_unnamed(folder, path.name, data)
     if temp is None:
         temp = _write_named(folder, path.name, data)
     try:
-        os.chmod(temp, mode)
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -58,18 +61,27 @@ def _write(path: Path, data: bytes) -> None:
     _sync_folder(folder)
 
 
+def _temp_name(folder: Path, name: str) -> str:
+    """A hidden ``.NAME.RANDOM.tmp`` beside the target, never taken for a guide.
+
+    Not ``tempfile``: its files are created ``0o600``, so a new file's mode
+    would need the umask; ``os.urandom`` gives the unique part as well.
+    """
+    return os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+
+
 def _write_unnamed(folder: Path, name: str, data: bytes) -> str | None:
     """Write ``data`` to an ``O_TMPFILE`` file, then give it a temp name; ``None`` if unsupported."""
     flag = getattr(os, "O_TMPFILE", 0)
     if not flag or not os.path.isdir("/proc/self/fd"):
         return None
     try:
-        fd = os.open(folder, flag | os.O_WRONLY, 0o600)
+        fd = os.open(folder, flag | os.O_WRONLY, 0o666)  # less the umask, as for a new file
     except OSError:  # a file system (or kernel) without O_TMPFILE
         return None
     try:
         _write_all(fd, data)
-        temp = os.path.join(folder, f".{name}.{os.getpid()}.{fd}.{id(data):x}.tmp")
+        temp = _temp_name(folder, name)
         os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
     except OSError:
         return None
@@ -79,9 +91,9 @@ def _write_unnamed(folder: Path, name: str, data: bytes) -> str | None:
 
 
 def _write_named(folder: Path, name: str, data: bytes) -> str:
-    import tempfile  # only where O_TMPFILE is missing: a costly import
-
-    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    temp = _temp_name(folder, name)
+    # O_EXCL: never open a file someone else made; 0o666 less the umask, as for a new file.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         _write_all(fd, data)
     except BaseException:
@@ -108,12 +120,6 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def ensure_cache_folder(root: Path, *parts: str) -> Path:

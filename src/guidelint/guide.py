@@ -11,39 +11,36 @@ exception, so one broken file never stops a run.
 from __future__ import annotations
 
 import bisect
+import errno
 import itertools
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from guidelint import front_matter
 from guidelint.dates import normalise_date_value
+from guidelint.yamlread import (
+    MAX_NESTING,
+    TOO_DEEP,
+    TOO_MANY,
+    GuideLoader,
+    YamlProblem,
+    compose,
+    construct,
+)
 
 if TYPE_CHECKING:
     from guidelint.markdown import Body
     from guidelint.prose import Prose
 
-if not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - depends on the install
-    raise ImportError("guidelint needs PyYAML built with libyaml (yaml.CSafeLoader)")
-
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_OPEN_RE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-# Not re.M: its ``^``/``$`` know only "\n", and a CRLF or CR file must close too.
-_CLOSE_RE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
-# A YAML alias may stand for a large subtree; past this many nodes once all
-# aliases are expanded, the front matter is treated as hostile ("billion
-# laughs") and not constructed at all.
-MAX_EXPANDED_NODES = 50_000
-# libyaml accepts up to 1,000 levels of nesting, but Python code that walks
-# the data (ours, and jsonschema's comparison of list items) recurses once or
-# more per level and would hit Python's recursion limit long before that.
-# Real front matter nests three or four levels (sources: a list of mappings).
-MAX_NESTING = 64
-_TOO_DEEP = f"front matter is nested too deeply to read (more than {MAX_NESTING} levels)"
-
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 _YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 
@@ -53,33 +50,6 @@ _YAML_FIRST_LINE = 2
 _LONG_LINE = 1024
 
 KeyPath = tuple[str | int, ...]
-
-
-class GuideLoader(yaml.CSafeLoader):
-    """libyaml's safe loader, but an impossible date (``2026-02-30``) stays text.
-
-    PyYAML raises a bare ``ValueError`` for it, which would stop the run;
-    as text, ``updated-date`` reports it like any other value that is not a date.
-    """
-
-    # Set when a mapping repeats a key: only then are key positions (which
-    # report the duplicate) worked out while loading, not on first use.
-    duplicate_keys = False
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
-        except ValueError:
-            return self.construct_scalar(node)  # type: ignore[arg-type]
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        # Before the parent's flatten_mapping, which rewrites node.value for "<<" merges.
-        if len({str(key.value) for key, _ in node.value}) < len(node.value):
-            self.duplicate_keys = True
-        return super().construct_mapping(node, deep=deep)
-
-
-GuideLoader.add_constructor("tag:yaml.org,2002:timestamp", GuideLoader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +80,9 @@ class Guide:
     body_offset: int = 0
     body_text: str = ""
     keymap: Mapping[str, str] = field(default_factory=dict)
+    # False when the file could not be read as text (too large, binary, not
+    # UTF-8, unreadable): only rules that report why run on it.
+    readable: bool = True
     # Analyses several rules share (e.g. salary claims), computed once per guide.
     memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -197,6 +170,48 @@ class Guide:
         return analyse(self)
 
 
+def read_file(
+    path: Path,
+    display: str,
+    max_size: int,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Guide:
+    """Read and parse the file at ``path`` (shown as ``display``).
+
+    Problems reading it become parse problems, never exceptions: one broken
+    file never stops a run.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _unreadable(display, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could block forever
+            return _unreadable(display, "not a regular file (a pipe, socket or device)")
+        size = info.st_size
+        if size > max_size:
+            message = f"file is {size} bytes, over max_file_size ({max_size}); not checked"
+            return Guide(
+                display, b"", (ParseProblem("file-too-large", 1, 1, message),), readable=False
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return _unreadable(display, "is a directory, not a file")
+    except PermissionError:
+        return _unreadable(display, "permission denied")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _unreadable(display, "symbolic link loop")
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
+        return _unreadable(display, exc.strerror or str(exc))
+    return read_guide(display, data, aliases)
+
+
+def _unreadable(display: str, why: str) -> Guide:
+    problem = ParseProblem("unreadable-file", 1, 1, f"cannot read file: {why}")
+    return Guide(display, b"", (problem,), readable=False)
+
+
 def read_guide(
     path: str,
     data: bytes,
@@ -207,147 +222,102 @@ def read_guide(
     ``aliases`` maps a canonical key to the keys another content set uses
     for it (``updated: [lastmod, date]``); the first one present wins.
     """
-    keymap: dict[str, str] = {}
-    bom = data.startswith(b"\xef\xbb\xbf")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _unreadable(
-            path,
-            data,
-            "unreadable-file",
-            "file is UTF-16 (has a UTF-16 byte-order mark); save it as UTF-8",
-        )
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        return _unreadable(
-            path,
-            data,
-            "unreadable-file",
-            f"file contains a NUL byte at offset {offset}: binary, not a text guide",
-        )
-    try:
-        text = data.decode("utf-8-sig" if bom else "utf-8")
-    except UnicodeDecodeError as exc:
-        return _unreadable(
-            path,
-            data,
-            "unreadable-file",
-            f"file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save it as UTF-8",
-        )
+    text = _decode(data)
+    if isinstance(text, ParseProblem):
+        return Guide(path, b"", (text,), readable=False)
     # Byte offsets are kept relative to the file without its BOM: the BOM is
     # invisible and column 1 is the first visible character.
-    source = data[3:] if bom else data
-    opening = _OPEN_RE.match(text)
-    if not opening:
-        problem = ParseProblem(
-            "frontmatter",
-            1,
-            1,
-            "no front matter: a guide starts with a '---' line, YAML, and another '---' line",
-        )
-        return Guide(path, source, (problem,), body_text=text, keymap=keymap)
-    closing = _CLOSE_RE.search(text, opening.end())
-    if not closing:
-        problem = ParseProblem(
-            "frontmatter", 1, 1, "front matter is not closed: add a '---' line after the YAML"
-        )
-        return Guide(path, source, (problem,), keymap=keymap)
-    yaml_text = text[opening.end() : closing.start()]
-    first_line = _YAML_FIRST_LINE
-    after_close = closing.end()
-    line_end = re.match(r"\r\n|\r|\n", text[after_close : after_close + 2])
-    body_start = after_close + (line_end.end() if line_end else 0)
-    body_text = text[body_start:]
-    body_offset = len(text[:body_start].encode("utf-8"))
-
-    meta, problems = _load_yaml(yaml_text, first_line)
-    if meta is not None and aliases:
-        for canonical, names in aliases.items():
-            present = [n for n in names if n in meta]
-            if canonical not in meta and present:
-                keymap[canonical] = present[0]
+    source = data.removeprefix(front_matter.BOM)
+    parts = front_matter.split(text)
+    if not parts.opened:
+        return Guide(path, source, (_NO_FRONT_MATTER,), body_text=text)
+    if not parts.closed:
+        return Guide(path, source, (_NOT_CLOSED,))
+    yaml_text = text[parts.yaml_start : parts.yaml_end]
+    body_offset = len(text[: parts.body_start].encode("utf-8"))
+    meta, problems = _load_yaml(yaml_text, _YAML_FIRST_LINE)
+    keymap = _keymap(meta, aliases) if meta is not None and aliases else {}
+    body_text = text[parts.body_start :]
     return Guide(path, source, tuple(problems), meta, yaml_text, body_offset, body_text, keymap)
 
 
-def _unreadable(path: str, data: bytes, rule: str, message: str) -> Guide:
-    return Guide(path, b"", (ParseProblem(rule, 1, 1, message),))
+_NO_FRONT_MATTER = ParseProblem(
+    "frontmatter",
+    1,
+    1,
+    "no front matter: a guide starts with a '---' line, YAML, and another '---' line",
+)
+_NOT_CLOSED = ParseProblem(
+    "frontmatter", 1, 1, "front matter is not closed: add a '---' line after the YAML"
+)
+
+
+def _decode(data: bytes) -> str | ParseProblem:
+    """The file's text (without a BOM), or why it is no text guide."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        why = "file is UTF-16 (has a UTF-16 byte-order mark); save it as UTF-8"
+        return ParseProblem("unreadable-file", 1, 1, why)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        why = f"file contains a NUL byte at offset {nul}: binary, not a text guide"
+        return ParseProblem("unreadable-file", 1, 1, why)
+    try:
+        return data.removeprefix(front_matter.BOM).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bom = len(front_matter.BOM) if data.startswith(front_matter.BOM) else 0
+        at = exc.start + bom
+        why = f"file is not valid UTF-8: byte 0x{data[at]:02x} at offset {at}; save it as UTF-8"
+        return ParseProblem("unreadable-file", 1, 1, why)
+
+
+def _keymap(meta: Mapping[str, Any], aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Canonical key -> the first of its aliases this front matter uses."""
+    keymap: dict[str, str] = {}
+    for canonical, names in aliases.items():
+        present = [n for n in names if n in meta]
+        if canonical not in meta and present:
+            keymap[canonical] = present[0]
+    return keymap
 
 
 def _load_yaml(text: str, first_line: int) -> tuple[dict[str, Any] | None, list[ParseProblem]]:
     """The front matter as JSON-like data (``None`` if unusable) and what is wrong with it."""
-    problems: list[ParseProblem] = []
-    if not text.strip():
-        problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
-        return None, problems
     marks = _MarkMap(text, first_line)  # only read when something is wrong
     loader = GuideLoader(text)
     try:
-        node = loader.get_single_node()
+        node = compose(text, loader) if text.strip() else None
         if node is None:
-            problems.append(ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty"))
-            return None, problems
-        # Without an alias ("*name") nothing expands: the node count is
-        # bounded by the text, and counting it would cost every guide time.
-        if "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
-            problems.append(
-                ParseProblem(
-                    "frontmatter",
-                    first_line - 1,
-                    1,
-                    f"front matter expands to more than {MAX_EXPANDED_NODES} YAML nodes "
-                    "through aliases; refusing to load it",
-                )
-            )
-            return None, problems
+            return None, [ParseProblem("frontmatter", first_line - 1, 1, "front matter is empty")]
         if not isinstance(node, yaml.MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-            problems.append(
-                ParseProblem(
-                    "frontmatter",
-                    *marks(node.start_mark),
-                    f"front matter is {kind}, not a mapping of keys to values",
-                )
-            )
-            return None, problems
-        data = _normalise(loader.construct_document(node))
-        if loader.duplicate_keys:  # rare: find where, to report each duplicate
-            problems.extend(_key_positions(text, first_line)[1])
+            message = f"front matter is {kind}, not a mapping of keys to values"
+            return None, [ParseProblem("frontmatter", *marks(node.start_mark), message)]
+        data = _normalise(construct(loader, node))
+        # Rare: find where, to report each duplicate.
+        problems = _key_positions(text, first_line)[1] if loader.duplicate_keys else []
         return data, problems
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = marks(mark) if mark else (first_line, 1)
-        reason = exc.problem or exc.context or "invalid YAML"
-        if mark and _char_at(text, mark.index) == "\t":
-            reason = "a tab character where YAML expects spaces (YAML indents with spaces only)"
-        problems.append(
-            ParseProblem("frontmatter", line, column, f"front matter is not valid YAML: {reason}")
-        )
-        return None, problems
-    except yaml.reader.ReaderError as exc:
-        # libyaml gives a byte offset into the YAML, not a line: find the line.
-        line, column = _offset_position(text.encode("utf-8")[: exc.position], first_line)
-        problems.append(
-            ParseProblem(
-                "frontmatter",
-                line,
-                column,
-                f"front matter is not valid YAML: character U+{exc.character:04X} "
-                f"is not allowed ({exc.reason})",
-            )
-        )
-        return None, problems
-    except yaml.YAMLError as exc:
-        reason = " ".join(str(exc).split())  # one line, whatever libyaml said
-        problems.append(
-            ParseProblem(
-                "frontmatter", first_line - 1, 1, f"front matter is not valid YAML: {reason}"
-            )
-        )
-        return None, problems
+    except YamlProblem as exc:
+        verb = "" if exc.reason == TOO_MANY else "is "
+        message = f"front matter {verb}{exc.reason}"
+        if exc.mark is not None and text[exc.mark.index : exc.mark.index + 1] == "\t":
+            message = f"front matter is not valid YAML: {_TAB}"
+        return None, [ParseProblem("frontmatter", *_problem_position(exc, marks, text), message)]
     except (RecursionError, _TooDeep):
-        problems.append(ParseProblem("frontmatter", first_line - 1, 1, _TOO_DEEP))
-        return None, problems
+        return None, [ParseProblem("frontmatter", first_line - 1, 1, f"front matter is {TOO_DEEP}")]
     finally:
         loader.dispose()
+
+
+_TAB = "a tab character where YAML expects spaces (YAML indents with spaces only)"
+
+
+def _problem_position(exc: YamlProblem, marks: _MarkMap, text: str) -> tuple[int, int]:
+    """Where a YAML problem is, in the file."""
+    if exc.mark is not None:
+        return marks(exc.mark)
+    if exc.offset >= 0:  # libyaml's reader gives a byte offset into the YAML
+        return _offset_position(text.encode("utf-8")[: exc.offset], marks.first_line)
+    return marks.first_line - 1, 1
 
 
 def _key_positions(
@@ -398,43 +368,11 @@ class _MarkMap:
         return self.first_line + file_line, shift + mark.column + 1
 
 
-def _char_at(text: str, index: int) -> str:
-    return text[index] if 0 <= index < len(text) else ""
-
-
 def _offset_position(prefix: bytes, first_line: int) -> tuple[int, int]:
     """(line, column) just after ``prefix``, the YAML's bytes up to a point."""
     breaks = list(_LINE_BREAK.finditer(prefix))
     start = breaks[-1].end() if breaks else 0
     return first_line + len(breaks), len(prefix[start:].decode("utf-8", errors="replace")) + 1
-
-
-def expanded_size(root: yaml.Node) -> int:
-    """Node count with every alias expanded, computed without expanding (memoised)."""
-    sizes: dict[int, int] = {}
-    order: list[yaml.Node] = []
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if done:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
-            sizes[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
-            order.append(node)
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-    return sizes[id(root)]
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
 
 
 def _record_positions(
@@ -473,20 +411,6 @@ def _record_positions(
             for index, item in enumerate(current.value):
                 positions[(*current_path, index)] = marks(item.start_mark)
                 stack.append((item, (*current_path, index)))
-
-
-def nested_deeper_than(value: Any, limit: int = MAX_NESTING) -> bool:
-    """Whether ``value`` holds lists and mappings more than ``limit`` levels deep (no recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (dict, list)):
-            if depth == limit:
-                return True
-            stack.extend(
-                (child, depth + 1) for child in (item.values() if isinstance(item, dict) else item)
-            )
-    return False
 
 
 class _TooDeep(Exception):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -76,8 +77,8 @@ _SKIPPED = {"CodeBlock", "Image", "MetadataBlock"}
 _CONTENT = {"Paragraph", "CodeBlock", "List", "Table", "BlockQuote", "Image", "DisplayMath"}
 
 
-# The parsed body's records are named tuples, not frozen dataclasses: a
-# guide has hundreds of them, and a tuple is made three times faster.
+# Named tuples, not frozen dataclasses: a guide makes hundreds (see
+# docs/performance.md, "The Markdown fold").
 class FootnoteRef(NamedTuple):
     """A ``[^id]`` reference; ``offset`` is its byte offset in the file."""
 
@@ -190,47 +191,19 @@ class _Builder:
 
 def parse_body(body: str, base: int) -> Body:
     """Parse Markdown ``body`` whose first byte is at file byte ``base``."""
-    headings: list[Heading] = []
-    blocks: list[Block] = []
-    refs: list[FootnoteRef] = []
-    defs: set[str] = set()
-    links: list[Link] = []
-    comments: list[Comment] = []
-    filled: set[int] = set()
-    source = body.encode("utf-8")
-
-    stack: list[_Builder] = []
-    heading_parts: list[str] | None = None
-    heading_level = 0
-    heading_start = 0
-    skip_depth = 0
-    footnote_depth = 0
-    table_count = -1
-
-    def add_text(text: str, start: int, end: int) -> None:
-        if heading_parts is not None:
-            heading_parts.append(text)
-        if stack:
-            exact = end - start == len(text.encode("utf-8"))
-            stack[-1].add(text, base + start, exact)
-
-    # merge_text: pulldown-cmark splits text at every character that might
-    # start markup ("[", "$", "&", ...); merged, a guide has a third fewer
-    # events.  A merged text whose source holds an escape or an entity is
-    # split again where they stand (_add_unmerged), so positions stay exact.
-    for event, span in pyromark.events_with_range(body, options=_OPTIONS, merge_text=True):
-        # Text is most of the events: handle it first, inline, with no
-        # function call (this loop is the Markdown half of a guide's parse
-        # time; _Builder.add is written out here).
+    fold = _Fold(body.encode("utf-8"), base)
+    stack, source = fold.stack, fold.source
+    # Merged text, for fewer events; escapes and entities are split out again
+    # (_add_unmerged) so positions stay exact.
+    events = iter(pyromark.events_with_range(body, options=_OPTIONS, merge_text=True))
+    for event, span in events:
+        # Text and line breaks, the commonest events, are handled here with no
+        # call (see docs/performance.md); the rest go to the fold's methods.
         text_value: Any = event.get("Text") if type(event) is dict else None  # str or None
         if text_value is not None:
-            if skip_depth:
-                continue
-            start = span["start"]
-            if heading_parts is not None:
-                heading_parts.append(text_value)
             if stack:
                 builder = stack[-1]
+                start = span["start"]
                 length = span["end"] - start
                 if text_value.isascii() and length == len(text_value):
                     # Exact and one byte per character: no marks (see _marks).
@@ -244,99 +217,150 @@ def parse_body(body: str, base: int) -> Body:
                     _add_unmerged(builder, text_value, raw, base + start)
             continue
         if isinstance(event, str):
-            if skip_depth:
-                continue
-            if event == "SoftBreak" or event == "HardBreak":
-                # add_text(" ", start, start), written out: a guide has dozens.
-                if heading_parts is not None:
-                    heading_parts.append(" ")
-                if stack:
-                    builder = stack[-1]
-                    builder.pieces.append((builder.length, base + span["start"], False, ()))
-                    builder.parts.append(" ")
-                    builder.length += 1
+            if (event == "SoftBreak" or event == "HardBreak") and stack:
+                builder = stack[-1]  # a space for the line break
+                builder.pieces.append((builder.length, base + span["start"], False, ()))
+                builder.parts.append(" ")
+                builder.length += 1
             continue
-        start, end = span["start"], span["end"]
         ((kind, value),) = event.items()  # one-key dicts: {"Start": ...}
         if kind == "Start":
-            tag, attrs = (value, _NO_ATTRS) if type(value) is str else _tag(value)
-            if tag in _CONTENT and heading_parts is None:
-                filled.add(len(headings) - 1)
-            if tag in _SKIPPED:
-                skip_depth += 1
-            elif skip_depth:
-                continue
-            elif tag == "Heading":
-                heading_parts = []
-                heading_level = int(str(attrs["level"])[1:])
-                heading_start = start
-                stack.append(_Builder("heading", base + start, len(headings), -1, False))
-            elif tag in _BLOCK_STARTS:
-                block_kind = _BLOCK_STARTS[tag]
-                if block_kind == "table-head":
-                    table_count += 1
-                table = table_count if block_kind.startswith("table") else -1
-                stack.append(
-                    _Builder(block_kind, base + start, len(headings) - 1, table, footnote_depth > 0)
-                )
-            elif tag == "TableCell":
-                if stack and stack[-1].length:
-                    add_text(" | ", start, start)
-            elif tag == "Link":
-                dest = str(attrs.get("dest_url", ""))
-                links.append(Link(dest, base + start))
-                if not dest.startswith("#"):
-                    add_text(CITE, start, start)
-            elif tag == "FootnoteDefinition":
-                footnote_depth += 1
-                defs.add(_label(value))
+            if fold.start(value, span["start"]) in _SKIPPED:
+                fold.skip(events)
         elif kind == "End":
-            tag = value if type(value) is str else _tag(value)[0]
-            if tag in _SKIPPED:
-                skip_depth -= 1
-            elif skip_depth:
+            fold.end(value)
+        else:
+            fold.inline(kind, value, span["start"], span["end"])
+    return fold.body()
+
+
+@dataclass(slots=True)
+class _Fold:
+    """What one fold has collected, and the blocks still open."""
+
+    source: bytes
+    base: int
+    stack: list[_Builder] = field(default_factory=list)  # open blocks, innermost last
+    headings: list[Heading] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    refs: list[FootnoteRef] = field(default_factory=list)
+    defs: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    filled: set[int] = field(default_factory=set)
+    heading_level: int = 0  # of the open heading; 0 outside headings
+    footnote_depth: int = 0
+    table_count: int = -1
+
+    def add_text(self, text: str, start: int, end: int) -> None:
+        """Add ``text`` standing for source bytes ``start:end`` to the open block."""
+        if self.stack:
+            exact = end - start == len(text.encode("utf-8"))
+            self.stack[-1].add(text, self.base + start, exact)
+
+    def start(self, value: Any, start: int) -> str:
+        """A container starts: open a block, a footnote or a link; return its tag."""
+        tag, attrs = (value, _NO_ATTRS) if type(value) is str else _tag(value)
+        if tag in _CONTENT and not self.heading_level:
+            self.filled.add(len(self.headings) - 1)
+        if tag == "Heading":
+            self.heading_level = int(str(attrs["level"])[1:])
+            self.stack.append(_Builder("heading", self.base + start, len(self.headings), -1, False))
+        elif tag in _BLOCK_STARTS:
+            kind = _BLOCK_STARTS[tag]
+            if kind == "table-head":
+                self.table_count += 1
+            table = self.table_count if kind.startswith("table") else -1
+            section, in_footnote = len(self.headings) - 1, self.footnote_depth > 0
+            self.stack.append(_Builder(kind, self.base + start, section, table, in_footnote))
+        elif tag == "TableCell":
+            if self.stack and self.stack[-1].length:
+                self.add_text(" | ", start, start)
+        elif tag == "Link":
+            dest = str(attrs.get("dest_url", ""))
+            self.links.append(Link(dest, self.base + start))
+            if not dest.startswith("#"):  # a link within the page cites nothing
+                self.add_text(CITE, start, start)
+        elif tag == "FootnoteDefinition":
+            self.footnote_depth += 1
+            self.defs.add(_label(value))
+        return tag
+
+    def skip(self, events: Iterator[tuple[Any, Any]]) -> None:
+        """Pass over the events of a container with no prose (code, an image).
+
+        It still fills its section, and so does any content inside it.
+        """
+        depth = 1
+        for event, _span in events:
+            if type(event) is str:
                 continue
-            elif tag == "Heading" and heading_parts is not None:
-                text = "".join(heading_parts).strip()
-                headings.append(Heading(heading_level, text, base + heading_start))
-                heading_parts = None
-                _close(stack, blocks)
-            elif tag in _BLOCK_STARTS:
-                _close(stack, blocks)
-            elif tag == "FootnoteDefinition":
-                footnote_depth -= 1
-        elif skip_depth:
-            continue
-        elif kind == "FootnoteReference":
-            refs.append(FootnoteRef(str(value), base + start))
-            add_text(CITE, start, start)
-        elif kind == "InlineMath" and source[end : end + 1].isdigit():
+            ((kind, value),) = event.items()
+            if kind != "Start" and kind != "End":
+                continue
+            tag = value if type(value) is str else _tag(value)[0]
+            if kind == "Start":
+                if tag in _CONTENT and not self.heading_level:
+                    self.filled.add(len(self.headings) - 1)
+                depth += tag in _SKIPPED
+            elif tag in _SKIPPED:
+                depth -= 1
+                if not depth:
+                    return
+
+    def end(self, value: Any) -> None:
+        """A container ends: close its block or footnote."""
+        tag = value if type(value) is str else _tag(value)[0]
+        if tag == "Heading":
+            text = "".join(self.stack[-1].parts).strip()
+            start = self.stack[-1].offset
+            self.headings.append(Heading(self.heading_level, text, start))
+            self.heading_level = 0
+            _close(self.stack, self.blocks)
+        elif tag in _BLOCK_STARTS:
+            _close(self.stack, self.blocks)
+        elif tag == "FootnoteDefinition":
+            self.footnote_depth -= 1
+
+    def inline(self, kind: str, value: Any, start: int, end: int) -> None:
+        """An inline event with no container: a footnote reference, code, math, HTML."""
+        if kind == "FootnoteReference":
+            self.refs.append(FootnoteRef(str(value), self.base + start))
+            self.add_text(CITE, start, start)
+        elif kind == "InlineMath" and self.source[end : end + 1].isdigit():
             # "$200k-$300k": pulldown-cmark reads "$200k-$" as math, but (as in
             # pandoc) a closing "$" followed by a digit is a dollar sign, not math.
-            add_text(source[start:end].decode("utf-8"), start, end)
+            self.add_text(self.source[start:end].decode("utf-8"), start, end)
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             # Keep the sentence's shape (a word stood here) but none of its digits.
-            add_text(" code ", start, start)
+            self.add_text(" code ", start, start)
         elif kind in ("Html", "InlineHtml"):
-            html = str(value)
-            for match in _COMMENT_RE.finditer(html):
-                offset = base + start + len(html[: match.start()].encode("utf-8"))
-                length = len(match.group(0).encode("utf-8"))
-                comments.append(Comment(match.group(1).strip(), offset, offset + length))
-            if kind == "InlineHtml" and _HTML_CITE_RE.match(html):
-                add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
+            text = str(value)
+            self.add_comments(text, self.base + start)
+            if kind == "InlineHtml" and _HTML_CITE_RE.match(text):
+                self.add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
 
-    final_blocks = [b if "[^" not in b.text else _with_text_refs(b, refs) for b in blocks]
-    refs.sort(key=lambda r: r.offset)
-    return Body(
-        tuple(headings),
-        tuple(final_blocks),
-        tuple(refs),
-        frozenset(defs),
-        tuple(links),
-        tuple(comments),
-        frozenset(filled),
-    )
+    def add_comments(self, text: str, offset: int) -> None:
+        """Record the comments in HTML ``text`` found at file byte ``offset``."""
+        for match in _COMMENT_RE.finditer(text):
+            begin = offset + len(text[: match.start()].encode("utf-8"))
+            length = len(match.group(0).encode("utf-8"))
+            self.comments.append(Comment(match.group(1).strip(), begin, begin + length))
+
+    def body(self) -> Body:
+        """The parsed body: footnote references left as text are read now."""
+        refs = self.refs
+        blocks = [b if "[^" not in b.text else _with_text_refs(b, refs) for b in self.blocks]
+        refs.sort(key=lambda r: r.offset)
+        return Body(
+            tuple(self.headings),
+            tuple(blocks),
+            tuple(refs),
+            frozenset(self.defs),
+            tuple(self.links),
+            tuple(self.comments),
+            frozenset(self.filled),
+        )
 
 
 def _add_unmerged(builder: _Builder, text: str, raw: str, byte_start: int) -> None:
@@ -435,9 +459,7 @@ def _with_text_refs(block: Block, refs: list[FootnoteRef]) -> Block:
             char_start, byte_start, exact, marks = pieces[i]
             if exact:  # the rest of an exact piece keeps its bytes
                 piece_end = pieces[i + 1][0] if i + 1 < len(pieces) else len(text)
-                byte = (
-                    byte_start + end - char_start if marks is None else block.byte_offset(end)
-                )
+                byte = byte_start + end - char_start if marks is None else block.byte_offset(end)
                 cuts.append((end, byte, True, _marks(text[end:piece_end])))
         parts += (text[done:start], CITE.ljust(end - start))
         done = end

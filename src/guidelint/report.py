@@ -20,15 +20,18 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from guidelint.config import Config, Policy
+from guidelint.config import Config
 from guidelint.context import Context
 from guidelint.dates import Duration, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic
 from guidelint.guide import Guide
+from guidelint.policy import Policy
+from guidelint.prose import salary_claims
+from guidelint.prose.statistics import CODES, CURRENCY_WORDS, SIGNS
 
 Status = Literal["fresh", "due-soon", "stale", "draft"]
 STATUSES: tuple[Status, ...] = ("stale", "due-soon", "fresh", "draft")
@@ -41,11 +44,9 @@ STATUS_LABELS: dict[Status, str] = {
 SalaryStatus = Literal["none", "fresh", "stale", "undated"]
 NO_OWNER = "(no owner)"
 
-# Every way prose.py can spell money contains one of these; a body without any
-# has no salary figures, so the (costly) prose analysis can be skipped.
-_MONEY_HINT = re.compile(
-    r"[$£€¥₹]|\b(?:usd|eur|gbp|cad|aud|inr|jpy|chf|sgd|dollars|euros|pounds)\b", re.I
-)
+# Every way the statistic grammar spells money contains one of these; a body
+# without any has no salary figures, so the (costly) prose analysis can be skipped.
+_MONEY_HINT = re.compile(rf"[{SIGNS}]|\b(?:{'|'.join(CODES + CURRENCY_WORDS)})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +137,12 @@ class GuideFacts:
     draft: bool
     salary_as_of: str | None
     salary_status: SalaryStatus
+    expires: dt.date | None = None  # the guide's own due date (``expires``)
 
 
 def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
     """Read one guide's dates, owner and salary facts (``engine.lint`` calls this per file)."""
-    from guidelint.rules.stale_guide import freshness_base, window
+    from guidelint.rules.stale_guide import expiry, freshness_base, window
 
     updated = parse_date(guide.get("updated"))
     reviewed = parse_date(guide.get("reviewed"))
@@ -150,7 +152,7 @@ def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
     return GuideFacts(
         path=guide.path,
         title=_text(guide.get("title")) or Path(guide.path).stem,
-        owner=_text(guide.get("owner")) or NO_OWNER,
+        owner=_owner(guide.get("owner")),
         updated=str(updated) if updated else None,
         reviewed=str(reviewed) if reviewed else None,
         window=window(guide, ctx.policy.review_every),
@@ -158,7 +160,19 @@ def guide_facts(guide: Guide, ctx: Context) -> GuideFacts:
         draft=guide.get("draft") is True,
         salary_as_of=str(salary_date) if salary_date else None,
         salary_status=salary_status,
+        expires=expires.start if (expires := expiry(guide)) is not None else None,
     )
+
+
+def _owner(value: object) -> str:
+    """The guide's owner; of a list (Hugo's ``authors: [a, b]``), the first listed.
+
+    One owner per guide keeps each owner's counts adding up to the totals;
+    the first listed is the lead author.
+    """
+    if isinstance(value, list):
+        value = next((item for item in value if _text(item)), None)
+    return _text(value) or NO_OWNER
 
 
 def build_report(
@@ -195,6 +209,7 @@ def assemble(
     if owner is not None:
         wanted = owner.casefold()
         records = [r for r in records if r.owner.casefold() == wanted]
+    records = _fold_owners(records)
     records.sort(key=_oldest_first)
     owners: dict[str, list[GuideRecord]] = {}
     for record in records:
@@ -221,6 +236,22 @@ def assemble(
     )
 
 
+def _fold_owners(records: list[GuideRecord]) -> list[GuideRecord]:
+    """One owner per name whatever its case, spelled as most of its guides spell it."""
+    counts = Counter(r.owner for r in records)
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(name.casefold(), []).append(name)
+    rename: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:  # a tie goes to the first in code-point order: order-independent
+            chosen = min(names, key=lambda n: (-counts[n], n))
+            rename.update((n, chosen) for n in names if n != chosen)
+    if not rename:
+        return records
+    return [replace(r, owner=rename[r.owner]) if r.owner in rename else r for r in records]
+
+
 def _oldest_first(record: GuideRecord) -> tuple[int, int, str]:
     # Undated guides first (nothing says they are true), then by age, oldest first.
     return (0 if record.age_days is None else 1, -(record.age_days or 0), record.path)
@@ -240,6 +271,10 @@ def _record(
         age = (today - facts.start).days
         window_days = (due - facts.start).days
         days_left = (due - today).days
+    if facts.expires is not None:  # the guide's own due date wins over its window
+        due = facts.expires
+        days_left = (due - today).days
+        window_days = (due - facts.start).days if facts.start is not None else None
     status: Status
     if facts.draft:
         status = "draft"
@@ -277,8 +312,6 @@ def _text(value: object) -> str:
 
 def _salary(guide: Guide, ctx: Context) -> tuple[PartialDate | None, SalaryStatus]:
     """The oldest date the guide's pay figures rest on, and whether it is in the window."""
-    from guidelint.prose import salary_claims
-
     as_of = parse_date(guide.get("salary_as_of"))
     if as_of is not None and as_of.start > ctx.today:
         as_of = None  # a future date proves nothing (salary-date reports it)

@@ -21,12 +21,11 @@ from typing import Any
 
 import yaml
 
+from guidelint import front_matter
 from guidelint.dates import parse_date
 from guidelint.errors import GuidelintError
 from guidelint.guide import Guide, read_guide
 
-_BOM = b"\xef\xbb\xbf"
-_OPEN_RE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
@@ -58,12 +57,11 @@ def mark_reviewed(
     if guide.meta is None or guide.problems:
         why = guide.problems[0].message if guide.problems else "no front matter"
         raise ReviewError(f"{path}: not changed: {why}")
-    bom = data.startswith(_BOM)
-    text = data[len(_BOM) if bom else 0 :].decode("utf-8")
-    opening = _OPEN_RE.match(text)
-    assert opening is not None  # read_guide found front matter
-    yaml_start = opening.end()
-    root = _root_node(text, yaml_start, guide)
+    bom = data.startswith(front_matter.BOM)
+    text = data.removeprefix(front_matter.BOM).decode("utf-8")
+    parts = front_matter.split(text)  # read_guide found it opened and closed
+    yaml_start = parts.yaml_start
+    root = _root_node(text[yaml_start : parts.yaml_end], guide)
     keys = {str(k.value): (k, v) for k, v in root.value}
 
     reviewed_key = guide.key_name("reviewed")
@@ -86,16 +84,14 @@ def mark_reviewed(
     # same place keep their order (reviewed, then salary_as_of).
     for _, edit in sorted(enumerate(edits), key=lambda p: (p[1].start, p[0]), reverse=True):
         text = text[: edit.start] + edit.text + text[edit.end :]
-    result = (_BOM if bom else b"") + text.encode("utf-8")
+    result = (front_matter.BOM if bom else b"") + text.encode("utf-8")
     _verify(path, guide, read_guide(path, result, aliases), changes)
     return result
 
 
-def _root_node(text: str, yaml_start: int, guide: Guide) -> yaml.MappingNode:
-    """The front matter's top mapping node, with marks relative to ``yaml_start``."""
-    yaml_text = text[yaml_start:]
-    end_line = _close_index(yaml_text)
-    loader = yaml.CSafeLoader(yaml_text[:end_line])
+def _root_node(yaml_text: str, guide: Guide) -> yaml.MappingNode:
+    """The front matter's top mapping node, with marks relative to the YAML's start."""
+    loader = yaml.CSafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
     finally:
@@ -108,13 +104,6 @@ def _root_node(text: str, yaml_start: int, guide: Guide) -> yaml.MappingNode:
             "write one key per line"
         )
     return node
-
-
-def _close_index(yaml_text: str) -> int:
-    """Where the closing ``---``/``...`` line starts in the text after the opening line."""
-    match = re.search(r"(?:^|(?<=[\r\n]))(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)", yaml_text)
-    assert match is not None  # read_guide found the closing line
-    return match.start()
 
 
 def _set(
@@ -161,6 +150,24 @@ def _verify(path: str, before: Guide, after: Guide, changes: Mapping[str, str]) 
         )
     if after.body_text != before.body_text:  # pragma: no cover - a bug guard
         raise ReviewError(f"{path}: not changed: the edit would touch the body")
+
+
+def describe(
+    path: str,
+    data: bytes,
+    *,
+    salary: bool = False,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """What an edited file now says, e.g. ``reviewed set to 2026-11-26, salary_as_of to 2026-11``.
+
+    Read back from the written bytes, so a month kept as a month is shown as one.
+    """
+    guide = read_guide(path, data, aliases)
+    said = [f"{guide.key_name('reviewed')} set to {parse_date(guide.get('reviewed'))}"]
+    if salary:
+        said.append(f"{guide.key_name('salary_as_of')} to {parse_date(guide.get('salary_as_of'))}")
+    return ", ".join(said)
 
 
 def review_files(

@@ -1,10 +1,11 @@
 """Remembered schema verdicts, so a pre-commit run need not import jsonschema.
 
 Importing jsonschema costs more than everything else guidelint does for one
-staged guide.  The schema rule's findings depend only on the front matter's
-exact text, the schema and the key mapping, so for small runs they are
-remembered per front matter under ``<cache_dir>/schema-v1/``: one small JSON
-file per distinct front matter, named by a hash of all three.  An editor who
+staged guide.  The findings of a rule that needs the schema depend only on
+the front matter's exact text, the schema and the key mapping (the rule
+registry says so), so for small runs they are remembered per rule and front
+matter under ``<cache_dir>/schema-v1/``: one small JSON file each, named by a
+hash of all of them and guidelint's version.  An editor who
 changes a guide's body (the common case) gets the verdict without the import;
 a changed front matter is validated for real.
 
@@ -20,6 +21,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import guidelint
 from guidelint import DATA
 from guidelint.config import Config
 from guidelint.guide import Guide
@@ -28,8 +30,8 @@ VERSION = 1
 Finding = tuple[int, int, str]
 
 
-class SchemaResults:
-    """Lookups and stores of the schema rule's findings for one run."""
+class FrontMatterVerdicts:
+    """Lookups and stores, for one run, of findings that depend only on the front matter."""
 
     def __init__(self, config: Config) -> None:
         assert config.cache_dir is not None
@@ -38,12 +40,16 @@ class SchemaResults:
             schema = (DATA / "guide.schema.json").read_bytes()
         else:
             schema = config.schema.read_bytes()
-        identity = json.dumps([VERSION, sorted(config.keys.items())]).encode()
+        # guidelint's version too: a new release may word its messages anew.
+        identity = json.dumps(
+            [guidelint.__version__, VERSION, sorted(config.keys.items())]
+        ).encode()
         self.prefix = hashlib.sha256(identity + b"\0" + schema + b"\0").digest()
 
-    def key(self, guide: Guide) -> str:
-        """The cache key of ``guide``'s front matter."""
-        return hashlib.sha256(self.prefix + guide.source[: guide.body_offset]).hexdigest()
+    def key(self, rule: str, guide: Guide) -> str:
+        """The cache key of ``rule``'s findings on ``guide``'s front matter."""
+        front = guide.source[: guide.body_offset]
+        return hashlib.sha256(self.prefix + rule.encode() + b"\0" + front).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"

@@ -26,12 +26,12 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-import yaml
-
+import guidelint
 from guidelint.config import Config
-from guidelint.guide import GuideLoader
+from guidelint.front_matter import quick_meta
+from guidelint.paths import display_path, is_guide_folder, is_guide_name, printable_path
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: "_" folders hold no guides
 # A file modified this recently may be modified again within the same mtime
 # tick without its size changing; such entries are not cached ("racy git").
 RACY_SECONDS = 2.0
@@ -40,27 +40,9 @@ RACY_SECONDS = 2.0
 FEW_FILES = 64
 
 
-def _front_matter(data: bytes) -> dict[str, Any] | None:
-    """A file's front matter as a mapping, or ``None``; never raises on bad input."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if not data.startswith((b"---\n", b"---\r")):
-        return None
-    text = data.decode("utf-8", errors="replace")
-    lines = text.splitlines()
-    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), 0)
-    if not closing:
-        return None
-    try:
-        meta = yaml.load("\n".join(lines[1:closing]), Loader=GuideLoader)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) else None
-
-
 def front_matter_slug(data: bytes, slug_keys: Sequence[str]) -> str | None:
     """The slug in a file's front matter, or ``None``; never raises on bad input."""
-    meta = _front_matter(data)
+    meta = quick_meta(data)
     if meta is None:
         return None
     return next((meta[k] for k in slug_keys if isinstance(meta.get(k), str)), None)
@@ -84,7 +66,13 @@ def _cache_file(config: Config, root: str, slug_keys: Sequence[str]) -> Path | N
     if config.cache_dir is None:
         return None
     # Everything that changes which files are guides or what their slug is.
-    identity = [root, list(slug_keys), [p.pattern for p in config.exclude], config.max_file_size]
+    identity = [
+        guidelint.__version__,  # a new release may read front matter differently
+        root,
+        list(slug_keys),
+        [p.pattern for p in config.exclude],
+        config.max_file_size,
+    ]
     key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
     return config.cache_dir / f"slugs-v{CACHE_VERSION}-{key}.json"
 
@@ -150,8 +138,6 @@ class _RootIndex:
         self._walk("")
 
     def _walk(self, rel_folder: str) -> None:
-        from guidelint.engine import is_guide_name
-
         folder = os.path.join(self.root, rel_folder) if rel_folder else self.root
         try:
             mtime = os.stat(folder).st_mtime_ns
@@ -183,7 +169,7 @@ class _RootIndex:
             for item in entries:
                 try:
                     if item.is_dir(follow_symlinks=False):
-                        if not item.name.startswith("."):
+                        if is_guide_folder(item.name):
                             subfolders.append(item.name)
                     elif is_guide_name(item.name):
                         if self.config.exclude and self.config.is_excluded(Path(item.path)):
@@ -287,7 +273,7 @@ def front_matter_links(
     """(slug, related slugs) of one file, read cheaply; never raises."""
     slug = None
     related: set[str] = set()
-    meta = _front_matter(data)
+    meta = quick_meta(data)
     if meta is not None:
         slug = next((meta[k] for k in slug_keys if isinstance(meta.get(k), str)), None)
         raw = next((meta[k] for k in related_keys if k in meta), None)
@@ -361,8 +347,6 @@ def _collect_all(
     run keeps no second copy of every path (the index is most of what a
     whole-corpus run holds in memory).
     """
-    from guidelint.engine import display_path, printable_path
-
     slugs: dict[str, list[str]] = {}
     walked: list[tuple[str, dict[str, list[Any]]]] = []
     for root in roots:
@@ -398,8 +382,6 @@ def _collect_all(
 
 def _by_slug(by_path: dict[str, tuple[str, str | None]], cwd: Path) -> dict[str, tuple[str, ...]]:
     """slug -> sorted display paths (relative to ``cwd``, with ``/``)."""
-    from guidelint.engine import display_path
-
     slugs: dict[str, list[str]] = {}
     for walked, slug in by_path.values():
         if slug is not None:
@@ -412,8 +394,6 @@ def slug_users(root: Path, slug: str, config: Config, cwd: Path) -> tuple[str, .
 
     Each claimant is re-checked on disk, not taken from the cache on trust.
     """
-    from guidelint.engine import display_path
-
     index = _RootIndex(root, config)
     index.verify({slug})
     index.save()

@@ -10,6 +10,8 @@ guide has are the parts an editor must write.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Any
 
 from guidelint.errors import UsageError
@@ -51,6 +53,12 @@ def front_matter(
     }
 
 
+def suggest_slug(name: str) -> str:
+    """A slug made from ``name``: lowercase ASCII words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "my-guide"
+
+
 def render(meta: dict[str, Any], schema: Any) -> str:
     """The whole file; ``meta`` must pass ``schema`` (a jsonschema validator)."""
     import frontmatter
@@ -65,6 +73,9 @@ def render(meta: dict[str, Any], schema: Any) -> str:
     if errors:
         error = errors[0]
         where = ".".join(str(p) for p in error.absolute_path) or "front matter"
-        raise UsageError(f"cannot write a valid guide: {where}: {error.message}")
+        hint = ""
+        if list(error.absolute_path) == ["slug"] and isinstance(meta.get("slug"), str):
+            hint = f"; choose one with --slug {suggest_slug(meta['slug'])}"
+        raise UsageError(f"cannot write a valid guide: {where}: {error.message}{hint}")
     post = frontmatter.Post(_BODY.format(title=meta["title"]), **meta)
     return frontmatter.dumps(post, sort_keys=False) + "\n"

@@ -63,8 +63,12 @@ def test_result_points_at_the_statistic(run_cli, tmp_path: Path) -> None:  # typ
     assert len(result["partialFingerprints"]["guidelint/v1"]) == 32
 
 
+DOCS = "https://docs.example.org/guidelint/rules"
+
+
 def test_driver_documents_every_rule_sorted() -> None:
-    log = json.loads(render(LintResult((), 0), FormatInfo(today=TODAY, tool_version="1.2.3")))
+    info = FormatInfo(today=TODAY, tool_version="1.2.3", docs_url=DOCS)
+    log = json.loads(render(LintResult((), 0), info))
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["version"] == "1.2.3"
     assert [r["id"] for r in driver["rules"]] == sorted(RULES)
@@ -72,7 +76,7 @@ def test_driver_documents_every_rule_sorted() -> None:
         assert rule["shortDescription"]["text"] == RULES[rule["id"]].SUMMARY
         assert rule["fullDescription"]["text"]
         assert "Fix" in rule["help"]["text"] or "fix" in rule["help"]["text"]
-        assert rule["helpUri"] == docs_url(rule["id"])
+        assert rule["helpUri"] == docs_url(rule["id"], DOCS)
         assert rule["defaultConfiguration"]["level"] == RULES[rule["id"]].SEVERITY
 
 

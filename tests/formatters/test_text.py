@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
+import click
 import pytest
 
+from guidelint.diagnostic import Diagnostic
+from guidelint.docs import docs_url
+from guidelint.engine import LintResult
+from guidelint.formatters import FormatInfo
+from guidelint.formatters.text import render
 from tests.golden import make_content
 from tests.util import run_main, write_tree
 
+DOCS = "https://docs.example.org/guidelint/rules"
 STAT_MSG = (
     "statistic '92%' has no source in its sentence: cite it with [^id] "
     "(a footnote or a 'sources' entry), a link, or '(Source: ...)'"
@@ -110,3 +119,25 @@ def test_text_control_characters_cannot_break_lines_or_reach_the_terminal(
         "with a '---' line, YAML, and another '---' line",
     ]
     assert "\x1b" not in result.out
+
+
+def test_text_color_on_a_terminal_shows_the_same_text() -> None:
+    """Colour adds styles and a docs link to the rule name, never other text."""
+    result = LintResult(
+        (
+            Diagnostic("a.md", 1, 2, "stat-source", "error", "no source"),
+            Diagnostic("b.md", 3, 4, "stale-guide", "warning", "stale"),
+        ),
+        files=2,
+    )
+    today = dt.date(2026, 11, 26)
+    plain = render(result, FormatInfo(today))
+    colored = render(result, FormatInfo(today, color=True, docs_url=DOCS))
+    link = f"\033]8;;{docs_url('stat-source', DOCS)}\033\\"
+    assert colored.splitlines()[0] == (
+        f"\033[1ma.md:1:2:\033[0m \033[31merror\033[0m "
+        f"{link}\033[2mstat-source\033[0m\033]8;;\033\\ no source"
+    )
+    assert "\033[33mwarning\033[0m" in colored
+    unlinked = re.sub("\033]8;;[^\033]*\033\\\\", "", colored)
+    assert click.unstyle(unlinked) == plain

@@ -68,3 +68,12 @@ def test_a_symlink_to_a_guide_is_the_duplicate_in_every_run(
     expected = [] if checked == ("target.md",) else [("content/link.md", RULE)]
     assert [(d.path, d.rule) for d in found] == expected
     assert all("also used by content/target.md" in d.message for d in found)
+
+
+def test_guides_whose_opening_line_has_trailing_spaces_are_compared(lint_text: LintFn) -> None:
+    # The guide reader accepts "--- " as the opening line; the slug index
+    # once wanted exactly "---\n" and so missed both the duplicate and the slug.
+    mine = guide("Body.\n").replace("---\n", "--- \n", 1)
+    copy = guide("Copy.\n").replace("---\n", "---\t\r\n", 1)
+    found = lint_text(mine, select=RULE, files={"copy.md": copy})
+    assert spots(found) == [(3, 1, RULE)]

@@ -91,3 +91,21 @@ def test_each_gotcha_under_a_container_is_checked(lint_text: LintFn) -> None:
     body = "# Gotchas\n\n" + FULL.replace("## The canonical", "## One") + "\n## Gotcha two\n\nQ?\n"
     found = lint_text(guide(body), select=RULE)
     assert spots(found) == [(BODY_LINE + 14, 1, RULE), (BODY_LINE + 14, 1, RULE)]
+
+
+@pytest.mark.parametrize("heading", ["## CSS gotchas", "## Rollback gotchas", "## Common gotchas"])
+def test_a_plural_heading_naming_pitfalls_is_a_container(lint_text: LintFn, heading: str) -> None:
+    body = f"{heading}\n\n- Margins collapse between siblings.\n- Rollbacks skip data fixes.\n"
+    assert lint_text(guide(body), select=RULE) == []
+
+
+def test_answers_written_as_bold_labels_say_a_sub_heading_is_needed(lint_text: LintFn) -> None:
+    body = (
+        "## The canonical PMM gotcha\n\nWhat does a PMM own?\n\n"
+        "**Strong answer:** How the market understands the product.\n\n"
+        "**Weak answer:** The launch email.\n"
+    )
+    found = lint_text(guide(body), select=RULE)
+    assert len(found) == 2
+    assert all("bold label" in d.message and "sub-heading" in d.message for d in found)
+    assert "### Strong answer" in found[0].message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -14,10 +15,10 @@ from guidelint.diagnostic import Diagnostic
 from guidelint.engine import RunOptions, lint
 from guidelint.guide import read_guide
 from guidelint.rules import RULES
-from guidelint.rules._example import EXAMPLE_TODAY, example
+from guidelint.rules.examples import EXAMPLE_TODAY, example
 
 RULES_DIR = Path(rules_pkg.__file__).parent
-MODULES = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.stem not in ("__init__", "_example"))
+MODULES = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.stem not in ("__init__", "examples"))
 TODAY = dt.date(2026, 11, 26)
 # Cross-guide rules' examples are checked beside another guide with this slug.
 NEIGHBOUR = example("A neighbour guide.\n")
@@ -84,3 +85,57 @@ def test_example_fail_fails(tmp_path: Path, name: str) -> None:
 def test_example_pass_passes(tmp_path: Path, name: str) -> None:
     found = _findings(tmp_path, name, RULES[name].EXAMPLE_PASS)
     assert name not in {d.rule for d in found}, found
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_needs_are_ones_the_engine_provides(name: str) -> None:
+    assert rules_pkg.NEEDS.keys() >= RULES[name].NEEDS
+
+
+class _Probe:
+    """A rule module stand-in: records what the engine gave it."""
+
+    NAME = "probe"
+    SEVERITY = "warning"
+    SUMMARY = "records its context"
+    OPTIONS: ClassVar[dict[str, object]] = {}
+    EXAMPLE_FAIL = EXAMPLE_PASS = ""
+    __doc__ = "Probe.\n\nWhy: tests.\n\nFix: none."
+
+    def __init__(self, needs: frozenset[str]) -> None:
+        self.NEEDS = needs
+        self.seen: list[Context] = []
+
+    def check(self, guide: object, ctx: Context) -> list[Diagnostic]:
+        self.seen.append(ctx)
+        return []
+
+
+@pytest.mark.parametrize("needs", [frozenset(), frozenset({"corpus"})])
+def test_a_new_rule_gets_the_corpus_only_when_it_declares_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs: frozenset[str]
+) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "a.md").write_text(example("Body.\n"), encoding="utf-8")
+    (root / "b.md").write_text(NEIGHBOUR.replace("slug: pm-vs-pmm", "slug: other"), "utf-8")
+    probe = _Probe(needs)
+    monkeypatch.setitem(RULES, "probe", probe)  # type: ignore[arg-type]
+    options = RunOptions(today=TODAY, select=frozenset({"probe"}))
+    lint([root / "a.md"], build_config({}, tmp_path, "test"), options, cwd=tmp_path)
+    (ctx,) = probe.seen
+    assert bool(ctx.index.paths_for("pm-vs-pmm")) == ("corpus" in needs)
+
+
+def test_only_a_rule_that_needs_it_runs_on_an_unreadable_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "a.md").write_bytes(b"\xff\xfe binary")
+    plain, reporter = _Probe(frozenset()), _Probe(frozenset({"unreadable"}))
+    monkeypatch.setitem(RULES, "plain", plain)  # type: ignore[arg-type]
+    monkeypatch.setitem(RULES, "reporter", reporter)  # type: ignore[arg-type]
+    options = RunOptions(today=TODAY, select=frozenset({"plain", "reporter"}))
+    lint([root / "a.md"], build_config({}, tmp_path, "test"), options, cwd=tmp_path)
+    assert (len(plain.seen), len(reporter.seen)) == (0, 1)

@@ -82,6 +82,28 @@ def test_suggestion_counts_from_updated(
     assert "write the absolute date" in finding.message
 
 
+@pytest.mark.parametrize("updated", ["", "updated: sometime\n"])
+@pytest.mark.parametrize("today", ["2026-11-26", "2031-03-01"])
+def test_no_updated_date_says_the_meant_date_is_unknown(
+    lint_text: LintFn, updated: str, today: str
+) -> None:
+    text = guide("Loops changed this year.\n").replace("updated: 2026-06\n", updated)
+    (finding,) = lint_text(text, select=RULE, today=today)
+    assert finding.message == (
+        "'this year' will read wrong as the guide ages: write the absolute date "
+        "(the date it meant is unknown: the guide has no usable 'updated' date)"
+    )
+
+
+def test_no_usable_updated_date_names_the_key_the_guide_uses(lint_text: LintFn) -> None:
+    text = guide("Loops changed this year.\n").replace("updated: 2026-06\n", "lastmod: soon\n")
+    config = {"keys": {"updated": ["lastmod"]}, "rules": {"schema": "off"}}
+    findings = lint_text(text, select=RULE, config=config)
+    assert [f.message.rsplit("(", 1)[1] for f in findings] == [
+        "the date it meant is unknown: the guide has no usable 'lastmod' date)"
+    ]
+
+
 def test_position_after_non_ascii_and_a_second_sentence(lint_text: LintFn) -> None:
     line = "Négociation — c’est dur. Salaries rose this year."
     (finding,) = lint_text(guide(line + "\n"), select=RULE)

@@ -119,3 +119,30 @@ def test_extra_pay_words_from_config(lint_text: LintFn) -> None:
     assert lint_text(guide(line + "\n"), select=RULE) == []
     found = lint_text(guide(line + "\n"), select=RULE, config={"pay_words": ["stipend"]})
     assert spots(found) == [(BODY_LINE, col(line, "$5,000"), RULE)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The foundation offers $500,000 in prizes to winning teams.\n",
+        "Most carriers make you pay $20 for a megabyte abroad.\n",
+        "Paid leave is generous, and a $25,000 family planning benefit is common.\n",
+        "A $2,000 desk budget is what most remote offers include.\n",
+    ],
+    ids=["prizes", "purchase", "paid-leave", "budget"],
+)
+def test_an_amount_not_tied_to_pay_is_no_salary_figure(lint_text: LintFn, body: str) -> None:
+    assert lint_text(guide(body), select=RULE) == []
+
+
+def test_an_amount_tied_to_pay_is_a_salary_figure(lint_text: LintFn) -> None:
+    found = lint_text(guide("Senior PMs typically earn $180k in base pay.\n"), select=RULE)
+    assert [d.rule for d in found] == [RULE]
+
+
+def test_a_table_dated_in_the_paragraph_before_it_is_dated(lint_text: LintFn) -> None:
+    table = "| Role | Base salary |\n|---|---|\n| PM | $150,000 |\n"
+    dated = "What companies were paying new hires in 2025:\n\n" + table
+    undated = "What companies pay new hires:\n\n" + table
+    assert lint_text(guide(dated), select=RULE) == []
+    assert [d.rule for d in lint_text(guide(undated), select=RULE)] == [RULE]

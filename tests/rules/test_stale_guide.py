@@ -89,3 +89,14 @@ def test_alias_key_is_named_in_the_message(lint_text: LintFn) -> None:
     found = lint_text(text, select=RULE, config={"keys": {"updated": ["lastmod"]}})
     assert spots(found) == [(5, 1, RULE)]
     assert "lastmod" in found[0].message
+
+
+def test_an_expiry_key_is_the_due_date(lint_text: LintFn) -> None:
+    config = {"keys": {"expires": ["expirydate", "expire_by"]}}
+    # A recent guide whose expiry has passed is stale, at the expiry key.
+    text = dated("2026-11-01", "expirydate: 2026-11-20\n")
+    [found] = lint_text(text, select=RULE, config=config)
+    assert found.message.startswith("stale: expirydate 2026-11-20 has passed, 6 days ago")
+    assert found.line == text.splitlines().index("expirydate: 2026-11-20") + 1
+    # An old guide whose expiry is still ahead is not.
+    assert lint_text(dated("2020-01", "expire_by: 2027-01-01\n"), select=RULE, config=config) == []

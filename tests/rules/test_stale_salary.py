@@ -91,3 +91,13 @@ def test_drafts_are_exempt(lint_text: LintFn) -> None:
 def test_no_salary_figures_no_finding(lint_text: LintFn) -> None:
     text = guide("No money here.\n", "salary_as_of: 2020-01\n")
     assert lint_text(text, select=RULE) == []
+
+
+def test_a_stale_table_is_one_finding_at_its_first_stale_row(lint_text: LintFn) -> None:
+    body = (
+        "Base salary by level, as of Jan 2024:\n\n"
+        "| Level | Base salary |\n|---|---|\n| L4 | $150,000 |\n| L5 | $190,000 |\n| L6 | $240,000 |\n"
+    )
+    found = lint_text(guide(body), select=RULE)
+    assert [(d.line, d.rule) for d in found] == [(found[0].line, RULE)]
+    assert "$150,000" in found[0].message and "the rest of its table" in found[0].message

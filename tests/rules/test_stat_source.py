@@ -214,3 +214,12 @@ def test_money_range_is_not_swallowed_as_math(lint_text: LintFn) -> None:
     found = lint_text(guide(line + "\n"), select=RULE)
     assert spots(found) == [(BODY_LINE, col(line, "$350,000-"), RULE)]
     assert "'$350,000-$450,000'" in found[0].message
+
+
+def test_an_amount_at_the_end_of_a_row_before_a_note_is_still_a_statistic(
+    lint_text: LintFn,
+) -> None:
+    # The check for banknotes ("a $10 bill") once read past the row's end
+    # into the "Note:" paragraph and dropped the amount.
+    body = "| Course | Typical price |\n|---|---|\n| Bootcamp | $10 |\n\nNote: prices vary.\n"
+    assert [d.rule for d in lint_text(guide(body), select=RULE)] == [RULE]

@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from guidelint.engine import LintResult
 
@@ -26,6 +27,11 @@ class FormatInfo:
     # One per diagnostic, in order (see guidelint.fingerprint); empty: formats
     # that need them fall back to hashing path, rule and message.
     fingerprints: tuple[str, ...] = ()
+    # The lowest severity that fails the run (``check``'s --strict/--fail-on);
+    # formats that mark pass and fail (JUnit) follow it.
+    fail_at: Literal["error", "warning", "never"] = "error"
+    # The config's docs_url: where rule docs are published; None: no links.
+    docs_url: str | None = None
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]

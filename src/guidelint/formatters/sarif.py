@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from guidelint.docs import PROJECT_URL, docs_url, rule_description
+from guidelint.docs import docs_url, rule_description
 from guidelint.engine import LintResult
 from guidelint.fingerprint import VERSION
 from guidelint.formatters import FormatInfo, fingerprints_for
@@ -22,18 +22,21 @@ from guidelint.rules import RULES
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _rule(name: str) -> dict[str, Any]:
+def _rule(name: str, docs_base: str | None) -> dict[str, Any]:
     rule = RULES[name]
-    return {
+    entry: dict[str, Any] = {
         "id": name,
         "name": name,
         "shortDescription": {"text": rule.SUMMARY},
         "fullDescription": {"text": rule_description(rule).split("\n\n")[0]},
         # The docstrings are written to read well as Markdown too.
         "help": {"text": rule_description(rule), "markdown": rule_description(rule)},
-        "helpUri": docs_url(name),
         "defaultConfiguration": {"level": rule.SEVERITY},
     }
+    link = docs_url(name, docs_base)
+    if link:
+        entry["helpUri"] = link
+    return entry
 
 
 def artifact_uri(path: str) -> str:
@@ -84,8 +87,7 @@ def render(result: LintResult, info: FormatInfo) -> str:
                     "driver": {
                         "name": "guidelint",
                         "version": info.tool_version or "0",
-                        "informationUri": PROJECT_URL,
-                        "rules": [_rule(name) for name in names],
+                        "rules": [_rule(name, info.docs_url) for name in names],
                     }
                 },
                 # Columns count characters, as everywhere in guidelint.

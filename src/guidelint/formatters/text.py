@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import click
+
 from guidelint.docs import docs_url
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, summary_counts
@@ -14,12 +18,16 @@ _CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
     ord("\r"): "\\r",
     ord("\t"): "\\t",
 }
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "rule": "\033[2m"}
-_RESET = "\033[0m"
+_STYLES: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red"},
+    "warning": {"fg": "yellow"},
+    "path": {"bold": True},
+    "rule": {"dim": True},
+}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
-    return f"{_COLORS[style]}{text}{_RESET}" if color else text
+    return click.style(text, **_STYLES[style]) if color else text
 
 
 def _shown_path(path: str) -> str:
@@ -37,9 +45,11 @@ def render(result: LintResult, info: FormatInfo) -> str:
         location = _paint(f"{_shown_path(d.path)}:{d.line}:{d.column}:", "path", info.color)
         severity = _paint(d.severity, d.severity, info.color)
         rule = _paint(d.rule, "rule", info.color)
-        if info.color:
-            # Like ruff: on a terminal the rule name links to its docs (OSC 8).
-            rule = f"\033]8;;{docs_url(d.rule)}\033\\{rule}\033]8;;\033\\"
+        link = docs_url(d.rule, info.docs_url) if info.color else None
+        if link:
+            # Like ruff: on a terminal the rule name links to its docs (OSC 8);
+            # written by hand, as click has no helper for hyperlinks.
+            rule = f"\033]8;;{link}\033\\{rule}\033]8;;\033\\"
         lines.append(f"{location} {severity} {rule} {d.message.translate(_CONTROL)}")
     counts = summary_counts(result)
     if result.diagnostics:

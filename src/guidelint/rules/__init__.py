@@ -34,6 +34,15 @@ from guidelint.rules import (
     updated_not_bumped,
 )
 
+# What a rule may ask the engine for (its module's ``NEEDS``):
+NEEDS = {
+    "corpus": "ctx.index holds the slug of every guide under the content root",
+    "history": "ctx.previous holds the guide as it was at the compared git revision",
+    "schema": "ctx.schema() gives the guide schema's validator; the rule's findings must "
+    "depend only on the front matter, so small runs remember them per front matter",
+    "unreadable": "the rule also runs on a file that could not be read, to say why",
+}
+
 
 class Rule(Protocol):
     """What every rule module provides."""
@@ -54,6 +63,10 @@ class Rule(Protocol):
     @property
     def OPTIONS(self) -> Mapping[str, Any]:
         """JSON Schema properties of the options the rule takes in the config."""
+
+    @property
+    def NEEDS(self) -> frozenset[str]:
+        """What the engine must provide for this rule, from :data:`NEEDS`."""
 
     @property
     def EXAMPLE_FAIL(self) -> str:

@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "dangling-citation"
 SEVERITY: Severity = "error"
 SUMMARY = "a [^id] citation that matches no footnote and no sources entry"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: survey\n    title: PMM competency survey (example)\n"
 EXAMPLE_FAIL = example("Leadership ranks first for 92% of them[^survy].\n", extra=_SOURCES)
 EXAMPLE_PASS = example("Leadership ranks first for 92% of them[^survey].\n", extra=_SOURCES)

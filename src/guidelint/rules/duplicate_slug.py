@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "duplicate-slug"
 SEVERITY: Severity = "error"
 SUMMARY = "two guides share a slug"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"corpus"})
 # The examples are checked beside a guide whose slug is 'pm-vs-pmm'.
 EXAMPLE_FAIL = example("Body.\n")
 EXAMPLE_PASS = example("Body.\n").replace("slug: pm-vs-pmm", "slug: pm-vs-pmm-2026")

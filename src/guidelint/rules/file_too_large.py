@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, parse_problems
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "file-too-large"
 SEVERITY: Severity = "error"
 SUMMARY = "the file exceeds max_file_size and was not checked"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"unreadable"})
 # The examples are checked with max_file_size: 4096.
 EXAMPLE_FAIL = example("A guide longer than 4 KB.\n\n" + "Lorem ipsum dolor sit amet. " * 200)
 EXAMPLE_PASS = example("A guide of a few kilobytes.\n")

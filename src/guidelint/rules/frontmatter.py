@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, parse_problems
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "frontmatter"
 SEVERITY: Severity = "error"
 SUMMARY = "no front matter, or front matter that is not a valid YAML mapping"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Body.\n").replace("owner: careers-editorial", "owner: [careers")
 EXAMPLE_PASS = example("Body.\n")
 

@@ -7,7 +7,11 @@ text contains the word "gotcha"; it runs to the next heading of the same or a
 higher level and must contain a ``Strong answer`` and a ``Weak answer``
 sub-heading (``Strong`` / ``Weak`` alone also count), each followed by text.
 A heading such as "Gotchas" whose sub-sections are themselves gotchas is a
-container and is not checked itself.
+container and is not checked itself, and so is a heading that names
+pitfalls in the plural ("CSS gotchas", "Rollback gotchas"): a list of
+pitfalls under it needs no answers.  An answer written as a bold label
+(``**Strong answer:** ...``) is still reported, with the sub-heading to
+write instead.
 
 Fix: add the missing sub-heading (one level below the gotcha) with an
 example answer under it.
@@ -20,12 +24,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "gotcha-answers"
 SEVERITY: Severity = "error"
 SUMMARY = "a gotcha lacks a strong or a weak answer, or one is empty"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _GOTCHA = """## The canonical PMM gotcha
 
 What is the difference between product management and product marketing?
@@ -50,16 +55,16 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             ("Weak answer", gotcha.weak, gotcha.weak_empty),
         ):
             if index is None:
-                found.append(
-                    diagnostic(
-                        guide,
-                        NAME,
-                        SEVERITY,
-                        guide.position(heading.offset),
-                        f"gotcha '{heading.text}' has no {label.lower()}: add a "
-                        f"'{sub} {label}' sub-heading with an example under it",
-                    )
+                kind = label.split()[0].lower()
+                message = (
+                    f"gotcha '{heading.text}' has its {label.lower()} under a bold label, not a "
+                    f"sub-heading: write it as '{sub} {label}' on a line of its own"
+                    if kind in gotcha.labelled
+                    else f"gotcha '{heading.text}' has no {label.lower()}: add a "
+                    f"'{sub} {label}' sub-heading with an example under it"
                 )
+                where = guide.position(heading.offset)
+                found.append(diagnostic(guide, NAME, SEVERITY, where, message))
             elif empty:
                 found.append(
                     diagnostic(

@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "related-link"
 SEVERITY: Severity = "error"
 SUMMARY = "a related slug or a link to another guide that does not exist"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"corpus"})
 EXAMPLE_FAIL = example("Body.\n", extra="related: [pm-vs-pmmm]\n")
 EXAMPLE_PASS = example("Body.\n", extra="related: [pm-vs-pmm]\n")
 

@@ -14,7 +14,9 @@ nowadays, these days, as of now, as of today, right now, at the moment, at
 present).
 
 Fix: write the absolute date: "in 2025", "in Q3 2026", "as of June 2026".
-The message suggests one from the guide's ``updated`` date.
+The message suggests one from the guide's ``updated`` date; a guide with no
+usable ``updated`` gets no suggestion, since nothing says which date the
+phrase meant.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from guidelint.context import Context, diagnostic
-from guidelint.dates import PartialDate, parse_date
+from guidelint.dates import MONTH_NAMES, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.markdown import Block
 from guidelint.prose import Prose, own_sentences
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "relative-time"
 SEVERITY: Severity = "warning"
@@ -37,6 +39,7 @@ SUMMARY = "a relative time phrase (this year, recently, currently) that rots as 
 OPTIONS: dict[str, object] = {
     "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 }
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Positioning questions became common in PM loops this year.\n")
 EXAMPLE_PASS = example("Positioning questions became common in PM loops in 2026.\n")
 
@@ -65,20 +68,6 @@ DEFAULT_PHRASES = (
 )
 # A quotation is someone's words, not the guide's claim: “…” or "…" on one line.
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @lru_cache(maxsize=8)
@@ -112,7 +101,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     SEVERITY,
                     guide.position(offset),
                     f"'{phrase}' will read wrong as the guide ages: write the absolute date "
-                    f"({_suggestion(phrase.lower(), written)})",
+                    f"({_suggestion(phrase.lower(), written, guide.key_name('updated'))})",
                 )
             )
     return found
@@ -170,12 +159,12 @@ def _endings(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
     return endings
 
 
-def _suggestion(phrase: str, written: PartialDate | None) -> str:
+def _suggestion(phrase: str, written: PartialDate | None, updated_key: str) -> str:
     """A concrete replacement counted from the guide's ``updated`` date."""
-    if written is None:
-        return "e.g. 'in 2026' or 'as of June 2026'"
+    if written is None:  # today's year would be a guess, and wrong for an old page
+        return f"the date it meant is unknown: the guide has no usable '{updated_key}' date"
     day = written.start
-    month = f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
     shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
     unit = phrase.split()[-1]
     if unit == "year":
@@ -185,7 +174,7 @@ def _suggestion(phrase: str, written: PartialDate | None) -> str:
         return f"e.g. 'in Q{index % 4 + 1} {index // 4}'"
     if unit == "month":
         index = day.year * 12 + day.month - 1 + shift
-        return f"e.g. 'in {_MONTH_NAMES[index % 12]} {index // 12}'"
+        return f"e.g. 'in {MONTH_NAMES[index % 12]} {index // 12}'"
     if phrase == "recently":
         return f"e.g. 'since early {day.year}' or 'in {month}'"
     return f"e.g. 'as of {month}'"

@@ -22,12 +22,13 @@ from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "salary-date"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures with no salary_as_of or date marker (or a future one)"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
 _BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES)

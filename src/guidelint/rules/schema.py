@@ -23,12 +23,13 @@ from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.errors import ConfigError
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "schema"
 SEVERITY: Severity = "error"
 SUMMARY = "a front-matter key breaks the JSON Schema (path, expected values)"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"schema"})
 EXAMPLE_FAIL = example("Body.\n", extra="updatd: 2026-07\n")
 EXAMPLE_PASS = example("Body.\n", extra="tags: [pm]\n")
 
@@ -38,10 +39,11 @@ _OWNED_ELSEWHERE = frozenset({"updated", "reviewed", "salary_as_of"})
 
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """Validate the front matter, seen under canonical key names."""
-    if guide.meta is None or ctx.schema is None:
+    validator = ctx.schema() if guide.meta is not None else None
+    if guide.meta is None or validator is None:
         return []
     canonical = {_canonical(guide, key): value for key, value in guide.meta.items()}
-    return list(_findings(guide, ctx.schema, canonical))
+    return list(_findings(guide, validator, canonical))
 
 
 def _canonical(guide: Guide, key: str) -> str:

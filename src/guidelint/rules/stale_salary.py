@@ -20,12 +20,13 @@ from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "stale-salary"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures dated older than the salary window"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
 _BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES + "salary_as_of: 2024-03\n")
@@ -54,16 +55,22 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                 f"(anything before {oldest_allowed}); refresh them and '{guide.key_name('salary_as_of')}'",
             )
         )
+    reported_tables: set[int] = set()
+    blocks = guide.body.blocks
     for claim in claims:
-        if claim.marker is not None and claim.marker.start < oldest_allowed:
-            found.append(
-                diagnostic(
-                    guide,
-                    NAME,
-                    SEVERITY,
-                    guide.position(claim.figure.offset),
-                    f"salary figure '{claim.figure.text.strip()}' is dated {claim.marker}, older than "
-                    f"the {window} salary window (anything before {oldest_allowed}); refresh it",
-                )
-            )
+        if claim.marker is None or claim.marker.start >= oldest_allowed:
+            continue
+        table = blocks[claim.sentence.block].table
+        if table >= 0 and table in reported_tables:
+            continue  # a stale table is one finding, at its first stale row
+        reported_tables.add(table)
+        figure = claim.figure.text.strip()
+        message = (
+            f"salary figure '{figure}' is dated {claim.marker}, older than the {window} salary "
+            f"window (anything before {oldest_allowed}); refresh it"
+        )
+        if table >= 0:
+            message += " and the rest of its table"
+        where = guide.position(claim.figure.offset)
+        found.append(diagnostic(guide, NAME, SEVERITY, where, message))
     return found

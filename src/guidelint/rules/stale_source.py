@@ -20,12 +20,13 @@ from guidelint.context import Context, diagnostic
 from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "stale-source"
 SEVERITY: Severity = "warning"
 SUMMARY = "a `sources` entry published longer ago than the source window (default 3 years)"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = (
     "sources:\n  - id: survey\n    title: PMM competency survey (example)\n    published: {}\n"
 )

@@ -1,19 +1,43 @@
 """A statistic whose sentence names no source.
 
 Why: a figure without a source cannot be checked, and cannot be updated when
-it goes stale.  A statistic is a percentage (``92%``, ``92 percent``), a ratio
-(``3 out of 4``, ``one in five``), a multiplier (``3x``) or a money amount
-(``$350,000``, ``£90K``, ``USD 120,000``).  Years, levels (``L5``), counts
-("four rounds"), durations ("45-minute") and anything in code, URLs or HTML
-are not statistics.  A sentence names its source with a footnote reference
-``[^id]`` (defined in the body or as a ``sources`` entry), a link, or
-``(Source: ...)``.  In a table, a citation in the row, the header, the
-paragraph just before the table or a caption line just after it
-(``_Source: ..._``) covers the row.  Sample answers under a gotcha's strong
-or weak answer, and questions, need no source.
+it goes stale.  A statistic is a claim about the world stated with a
+percentage (``92%``, ``92 percent``), a ratio (``3 out of 4``, ``one in
+five``), a multiplier (``3x``) or a money amount (``$350,000``, ``£90K``,
+``USD 120,000``): a survey result, a market rate, a typical salary, a price
+a third party charges.  Years, levels (``L5``), counts ("four rounds"),
+durations and anything in code, URLs, HTML or a site generator's shortcode
+are not statistics.
 
-Option ``scope``: ``sentence`` (default) or ``paragraph``, where one citation
-anywhere in a paragraph covers all of it.
+What is a claim: the same number forms are no claim in a policy the
+author's organisation sets ("we cover 100% of premiums"), the author's own
+experience ("I negotiated 10% more"), a hypothetical or worked example
+("If you hold 10,000 options at $1..."; but "If you want one, most programs
+charge $99" states a fact), a target or advice ("aim for 20%"), a
+definition or scale, an idiom ("100% sure"), a setting ("zoom to 200%"),
+quoted sample speech, a question, or a gotcha's strong or weak answer.
+guidelint reads cues around each number: word families (we/our, I/my,
+you, policy and budget words, advice words, example words, definition
+words, setting words, and words that report a measurement: survey, study,
+average, market...), sentence shapes (a command, an "if ..." premise,
+arithmetic, quotation marks, a question) and the section heading or the
+text introducing the list or table.  A small linear model weighs them
+(weights in ``guidelint/data/claims.json``, fitted on labeled real prose:
+see docs/corpora.md); where the cues say nothing, a number is a claim.
+
+A sentence names its source with a footnote reference ``[^id]`` (defined
+in the body or as a ``sources`` entry), a link (a Hugo ``{{< ref >}}``
+too), ``(Source: ...)``, or a named source ("according to Gartner", "the
+2025 Carta report", "Pew Research found").  In a table, a citation in the
+row, the header, the paragraph just before the table or a caption just
+after it that itself cites (``_Source: ..._``, a link; not ``_Note: ..._``)
+covers the row.  In a list, a citation in the paragraph or parent item that
+introduces the list covers its items.
+
+Options: ``scope``: ``sentence`` (default) or ``paragraph``, where one
+citation anywhere in a paragraph covers all of it.  ``claims``: ``auto``
+(default: only claims, as above) or ``all`` (every number form is checked,
+for content sets that want that).
 
 Fix: add ``[^id]`` after the figure and a matching ``sources`` entry (or a
 footnote definition) that says truthfully where the figure came from.
@@ -26,12 +50,16 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "stat-source"
 SEVERITY: Severity = "error"
 SUMMARY = "a statistic (%, ratio, multiplier, money) whose sentence names no source"
-OPTIONS: dict[str, object] = {"scope": {"enum": ["sentence", "paragraph"]}}
+OPTIONS: dict[str, object] = {
+    "scope": {"enum": ["sentence", "paragraph"]},
+    "claims": {"enum": ["auto", "all"]},
+}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: survey\n    title: PMM competency survey (example)\n"
 EXAMPLE_FAIL = example("92% of surveyed product marketers rank leadership first.\n", extra=_SOURCES)
 EXAMPLE_PASS = example(
@@ -42,27 +70,24 @@ EXAMPLE_PASS = example(
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """One finding per uncited sentence or table row, at its first statistic."""
     paragraph_scope = ctx.option(NAME, "scope", "sentence") == "paragraph"
+    every_form = ctx.option(NAME, "claims", "auto") == "all"
     prose = guide.prose
     blocks = guide.body.blocks
     found: list[Diagnostic] = []
     for sentence in prose.sentences:
-        if not sentence.stats or sentence.exempt or sentence.cited:
+        stats = sentence.stats if every_form else sentence.claimed
+        if not stats or sentence.exempt or sentence.cited or sentence.block in prose.lead_cited:
             continue
         block = blocks[sentence.block]
         if block.table >= 0 and block.table in prose.table_cited:
             continue
         if paragraph_scope and prose.block_cited[sentence.block]:
             continue
-        stat = sentence.stats[0]
+        stat = stats[0]
         unit = "table row" if block.table >= 0 else "sentence"
-        found.append(
-            diagnostic(
-                guide,
-                NAME,
-                SEVERITY,
-                guide.position(stat.offset),
-                f"statistic '{stat.text.strip()}' has no source in its {unit}: cite it with "
-                "[^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'",
-            )
+        message = (
+            f"statistic '{stat.text.strip()}' has no source in its {unit}: cite it with "
+            "[^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'"
         )
+        found.append(diagnostic(guide, NAME, SEVERITY, guide.position(stat.offset), message))
     return found

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from guidelint.context import Context, parse_problems
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "unreadable-file"
 SEVERITY: Severity = "error"
 SUMMARY = "the file is binary, not UTF-8, or cannot be opened"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"unreadable"})
 EXAMPLE_FAIL = example("Caf\udce9 au lait.\n")  # a lone Latin-1 byte, written with surrogateescape
 EXAMPLE_PASS = example("Café au lait.\n")
 

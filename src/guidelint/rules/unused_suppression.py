@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from guidelint.context import Context
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "unused-suppression"
 SEVERITY: Severity = "warning"
 SUMMARY = "a suppression comment that silences nothing"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 _SOURCES = "sources:\n  - id: survey\n    title: PMM competency survey (example)\n"
 EXAMPLE_FAIL = example(
     "<!-- guidelint-disable-next-line stat-source -- sourced since -->\n"

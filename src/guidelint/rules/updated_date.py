@@ -17,12 +17,13 @@ from guidelint.context import Context, diagnostic
 from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "updated-date"
 SEVERITY: Severity = "error"
 SUMMARY = "`updated` is missing, unparseable, or in the future"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset()
 EXAMPLE_FAIL = example("Body.\n").replace("updated: 2026-06\n", "updated: June 2026\n")
 EXAMPLE_PASS = example("Body.\n")
 

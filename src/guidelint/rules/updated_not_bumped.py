@@ -27,12 +27,13 @@ from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
-from guidelint.rules._example import example
+from guidelint.rules.examples import example
 
 NAME = "updated-not-bumped"
 SEVERITY: Severity = "error"
 SUMMARY = "facts changed since the last commit (or --diff-base) but `updated` did not move"
 OPTIONS: dict[str, object] = {}
+NEEDS: frozenset[str] = frozenset({"history"})
 # An answer keeping at least this share of its text was edited, not rewritten.
 SAME_ANSWER = 0.9
 _BODY = "Most PMM loops have four rounds; 60% include a positioning exercise[^survey].\n"

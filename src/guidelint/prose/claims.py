@@ -1,0 +1,230 @@
+"""Is a number a claim about the world?  Cues from the words around it.
+
+A statistic is a claim about the world stated with a number.  The same
+forms are no claim in a policy the author's organisation sets, the author's
+own experience, a hypothetical or worked example, a target or a piece of
+advice, a definition or a scale, an idiom, a setting, sample speech or a
+question.  Telling them apart takes the words around the number, so this
+module names *cues*: word families and sentence shapes read from the
+sentence around the number, the section it is in and the text that
+introduces its list or table.  A small linear model weighs them; its weights
+ship in ``data/claims.json`` and ``benchmarks/claims.py --train`` fits them
+on the labeled claims set.  A number is a claim when the weighted cues
+say so or say nothing: where the text leaves it open, it is a claim.
+``guidelint explain stat-source`` prints every cue and which way it weighs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from guidelint import DATA
+
+_WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _family(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Word families: a cue fires when the sentence (or, with "near:", the words
+# around the number) holds one of its words.  Each says what kind of text
+# it tends to be, for people reading `guidelint explain stat-source`.
+FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
+    "we": (
+        "the author's organisation speaks (a policy or its own data)",
+        _family("we our ours us we're we've we'll"),
+    ),
+    "i": ("the author's own experience", _family("i my me mine i'm i've i'd")),
+    "you": (
+        "advice or a scenario addressed to the reader",
+        _family("you your you're you've you'll yours"),
+    ),
+    "policy": (
+        "an allowance, budget, prize or rule someone sets",
+        _family(
+            "allowance allowances stipend stipends reimburse reimbursed reimburses reimbursement "
+            "budget budgets eligible entitled benefit benefits policy policies perk perks cover "
+            "covers covered provide provides provided match matches matched contribute "
+            "contributes prize prizes award awards awarded quota quotas commission commissions "
+            "accelerator accelerators payout payouts attainment spiff discount discounts coupon "
+            "credit credits grant grants granted diem teammates teammate handbook"
+        ),
+    ),
+    "advice": (
+        "a target, threshold or piece of advice",
+        _family(
+            "should must need needs aim aims target targets goal goals try keep ideally recommend "
+            "recommended strive least threshold thresholds limit limits maximum minimum cap don't "
+            "avoid ensure push negotiate plan want ask request consider"
+        ),
+    ),
+    "example": (
+        "a worked example or a scenario",
+        _family(
+            "example examples e.g instance imagine hypothetical hypothetically suppose assume "
+            "assuming scenario illustration sample"
+        ),
+    ),
+    "modal": ("a conditional (would, could)", _family("would could might")),
+    "definition": (
+        "a definition, scale or weight",
+        _family(
+            "scale score scores scored rating ratings weight weighted weighting weights "
+            "multiplier multipliers formula defined define defines means equals range tier "
+            "tiers band bands grade grades rubric points level levels criteria criterion"
+        ),
+    ),
+    "setting": (
+        "a setting or technical value",
+        _family(
+            "zoom resolution retina density font width height opacity image images screen "
+            "display pixel pixels dpi css browser browsers speed playback setting settings "
+            "property contrast magnification"
+        ),
+    ),
+    "evidence": (
+        "words that report a measurement of the world",
+        _family(
+            "survey surveys surveyed study studies report reports reported research data "
+            "according found find finds respondents average median typical typically most "
+            "majority market industry nationally share growth grew increase increased increases "
+            "decline declined rose fell rate rates people users americans adults companies "
+            "employers candidates workers population estimate estimated estimates statistics "
+            "nearly almost approximately roughly around percent"
+        ),
+    ),
+    "price": (
+        "a price a third party charges",
+        _family("charge charges charged cost costs price prices priced fee fees subscription"),
+    ),
+    "pay": (
+        "pay",
+        _family(
+            "salary salaries compensation comp tc pay paid base bonus bonuses equity rsu rsus "
+            "offer offers package ote earn earns earning earnings wage wages"
+        ),
+    ),
+}
+NEAR = ("we", "you", "policy", "evidence", "advice", "definition")
+# Sentence shapes, and what each says.
+SHAPES: dict[str, str] = {
+    "imperative": "the sentence starts with a command (Ask, Keep, Aim...): advice",
+    "premise": "the number is in an 'if ...' or 'suppose ...' clause: a hypothetical",
+    "after-premise": "the number is in the main clause after an 'if ...' clause",
+    "arithmetic": "arithmetic (=, ×, 'times'): a worked example",
+    "idiom": "an idiom ('100% of the time', 'the 80% use case')",
+    "question": "a question",
+    "quoted": "the number is inside quotation marks: sample speech",
+    "context:example": "the section heading or lead-in says 'example'",
+    "context:we": "the section heading or lead-in speaks as 'we'",
+    "context:policy": "the section heading or lead-in names a policy, budget or prize",
+    "doc:we": "the guide speaks as 'we' in a quarter of its paragraphs or more",
+}
+_HYPOTHETICAL_START = re.compile(
+    r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
+    r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
+    re.I,
+)
+_IMPERATIVES = _family(
+    "ask push keep aim set use try negotiate avoid make add plan target get request consider "
+    "include limit reduce increase check test don't never always expect start stop choose"
+)
+_ARITHMETIC = re.compile(r"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*[$£€]?\d|=\s*[$£€]?\d")
+_IDIOM = re.compile(
+    r"\b(?:100|110|1000)\s?(?:%|％|percent)\s+of\s+the\s+time\b|"
+    r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution)\b",
+    re.I,
+)
+_QUOTES = '"“”'
+_LEADING_MARKUP = " *_-#>\"'“([\t"
+
+
+def cues(
+    sentence: str, start: int, end: int, kind: str, block_kind: str, context: str
+) -> list[str]:
+    """The cues that fire for the statistic at ``sentence[start:end]``.
+
+    ``kind`` is the statistic's kind, ``block_kind`` the kind of block it is
+    in, ``context`` the words that frame its block: its section heading and
+    the text that introduces its list or table.
+    """
+    lower = sentence.lower()
+    words = set(_WORD_RE.findall(lower))
+    found = [f"kind:{kind}", f"block:{block_kind}"]
+    found += [name for name, (_, family) in FAMILIES.items() if not family.isdisjoint(words)]
+    near = set(_WORD_RE.findall(lower[max(0, start - 60) : end + 60]))
+    found += [f"near:{name}" for name in NEAR if not FAMILIES[name][1].isdisjoint(near)]
+    found += _shapes(sentence, lower, start)
+    framing = set(_WORD_RE.findall(context.lower()))
+    found += [
+        f"context:{name}"
+        for name in ("example", "we", "policy")
+        if not FAMILIES[name][1].isdisjoint(framing)
+    ]
+    return found
+
+
+def _shapes(sentence: str, lower: str, start: int) -> list[str]:
+    """The sentence-shape cues (see :data:`SHAPES`)."""
+    found = []
+    first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
+    if first and first.group() in _IMPERATIVES:
+        found.append("imperative")
+    premise = _HYPOTHETICAL_START.match(sentence)
+    if premise:
+        comma = sentence.find(", ", premise.end())  # not the one in "10,000"
+        found.append("premise" if comma < 0 or start < comma else "after-premise")
+    if _ARITHMETIC.search(sentence):
+        found.append("arithmetic")
+    if _IDIOM.search(sentence):
+        found.append("idiom")
+    if sentence.rstrip().rstrip(_QUOTES + "'’)]*_\ue000").endswith("?"):
+        found.append("question")
+    if _inside_quotes(sentence, start):
+        found.append("quoted")
+    return found
+
+
+def _inside_quotes(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def speaks_as_we(texts: list[str]) -> bool:
+    """Whether a quarter or more of a guide's blocks speak as "we" (a handbook, a team's blog)."""
+    spoken = [t for t in texts if t]
+    if not spoken:
+        return False
+    we = FAMILIES["we"][1]
+    count = sum(1 for t in spoken if not we.isdisjoint(_WORD_RE.findall(t.lower())))
+    return count * 4 >= len(spoken)
+
+
+@lru_cache(maxsize=1)
+def model() -> Mapping[str, float]:
+    """The weights: ``bias`` and one per cue (``data/claims.json``)."""
+    data = json.loads((DATA / "claims.json").read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}
+
+
+# Cues the spec itself names as no claim: they decide alone, whatever the weights.
+NEVER_A_CLAIM = frozenset({"question", "premise", "quoted", "idiom", "i", "context:example"})
+
+
+def is_claim(found: Iterable[str], weights: Mapping[str, float] | None = None) -> bool:
+    """Whether the cues ``found`` make a claim.
+
+    No claim when a cue the spec names fires (a question, a premise, sample
+    speech, an idiom, the author's own experience, an example); otherwise
+    when the weighted cues score above 0.  The bias is above 0: where the
+    cues say nothing, a number is a claim.
+    """
+    cues = list(found)
+    if not NEVER_A_CLAIM.isdisjoint(cues):
+        return False
+    weights = model() if weights is None else weights
+    return weights.get("bias", 0.0) + sum(weights.get(cue, 0.0) for cue in cues) > 0

@@ -1,0 +1,59 @@
+"""The words that frame a block: its section heading and what introduces its list or table.
+
+A number's meaning depends on more than its sentence: a table under an
+"Example" heading is a worked example, a list after "Our travel policy:" is
+a policy.  The claim cues (:mod:`.claims`) read this framing too.
+"""
+
+from __future__ import annotations
+
+from guidelint.markdown import Block, Body
+
+_LISTED = ("item", "table-head", "table-row")
+
+
+def lead_in(blocks: tuple[Block, ...], index: int) -> int | None:
+    """The block that introduces the list or table ``index`` is in, if any.
+
+    That is the block right before the list's (or the table's) first block:
+    a paragraph, or for a nested item its parent item.
+    """
+    block = blocks[index]
+    if block.kind not in _LISTED:
+        return None
+    before = index - 1
+    if block.kind == "item":
+        while before >= 0 and blocks[before].kind == "item" and not _introduces(blocks[before]):
+            before -= 1
+    else:
+        while before >= 0 and blocks[before].table == block.table:
+            before -= 1
+    if before < 0 or blocks[before].kind not in ("paragraph", "item"):
+        return None
+    return before
+
+
+def _introduces(item: Block) -> bool:
+    """An item that ends with a colon introduces the items nested under it."""
+    return item.text.rstrip().endswith(":")
+
+
+class Framing:
+    """Section headings and lead-ins of a guide's blocks, worked out once each."""
+
+    def __init__(self, body: Body, speaks_as_we: bool) -> None:
+        self.body = body
+        self.document: tuple[str, ...] = ("doc:we",) if speaks_as_we else ()
+        self._contexts: dict[int, str] = {}
+
+    def context(self, index: int) -> str:
+        """The heading of block ``index``'s section and the text introducing its list or table."""
+        known = self._contexts.get(index)
+        if known is None:
+            blocks = self.body.blocks
+            block = blocks[index]
+            heading = self.body.headings[block.heading].text if block.heading >= 0 else ""
+            lead = lead_in(blocks, index)
+            known = heading if lead is None else f"{heading} {blocks[lead].text}"
+            self._contexts[index] = known
+        return known

@@ -1,0 +1,89 @@
+"""What counts as a claim (stat-source, claims: auto): one claim and one non-claim per category.
+
+Each pair differs in the words around the number, never in its form: the
+spec's point is that form alone does not make a statistic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import LintFn, guide
+
+RULE = "stat-source"
+
+PAIRS = {
+    "policy": (
+        "Most startups cover 80% of premiums for employees.\n",
+        "We cover 100% of premiums for every teammate.\n",
+    ),
+    "own experience": (
+        "Candidates who negotiate typically get 10% more.\n",
+        "I negotiated 10% more on my last offer.\n",
+    ),
+    "hypothetical": (
+        "If you want one anyway, most programs charge $99 for a module.\n",
+        "If you hold 10,000 options at $1, the spread is what you keep.\n",
+    ),
+    "target or advice": (
+        "The median PM bonus is 15% of base across surveyed companies.\n",
+        "Aim for a bonus of 15% of base when you negotiate.\n",
+    ),
+    "question": (
+        "About 40% of loops now include a take-home.\n",
+        "Do 40% of loops really include a take-home?\n",
+    ),
+    "quoted sample speech": (
+        "Roughly 30% of candidates ask about equity in the first call.\n",
+        'A good reply: "I would expect equity to be 30% of the package."\n',
+    ),
+    "idiom": (
+        "About 80% of candidates ask about remote work.\n",
+        "Design for the 80% use case first.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("category", sorted(PAIRS))
+def test_a_claim_is_reported_and_a_non_claim_is_not(lint_text: LintFn, category: str) -> None:
+    claim, not_claim = PAIRS[category]
+    assert [d.rule for d in lint_text(guide(claim), select=RULE)] == [RULE]
+    assert lint_text(guide(not_claim), select=RULE) == []
+
+
+def test_claims_all_checks_every_number_form(lint_text: LintFn) -> None:
+    text = guide(PAIRS["policy"][1])
+    found = lint_text(text, select=RULE, config={"rules": {RULE: {"claims": "all"}}})
+    assert [d.rule for d in found] == [RULE]
+
+
+def test_numbers_inside_a_shortcode_are_markup(lint_text: LintFn) -> None:
+    body = '{{< img src="chart.png" alt="Use grew 45% in 2024" >}}\n\nThe chart shows use.\n'
+    assert lint_text(guide(body), select=RULE) == []
+
+
+def test_a_hugo_ref_shortcode_link_cites(lint_text: LintFn) -> None:
+    body = 'About 40% of agencies use it ([the survey]({{< ref "/news/survey.md" >}})).\n'
+    assert lint_text(guide(body), select=RULE) == []
+
+
+def test_a_list_whose_introduction_cites_is_covered(lint_text: LintFn) -> None:
+    cited = "The levels, from [the 2025 survey](https://example.com/s), were:\n\n- CEO: 5-10%\n- VP: 1-2%\n"
+    uncited = "The levels were:\n\n- CEO: 5-10%\n- VP: 1-2%\n"
+    assert lint_text(guide(cited), select=RULE) == []
+    assert len(lint_text(guide(uncited), select=RULE)) == 2
+
+
+TABLE = "| Level | Share of offers |\n|---|---|\n| L4 | 35% |\n| L5 | 45% |\n"
+
+
+def test_a_caption_that_cites_nothing_covers_nothing(lint_text: LintFn) -> None:
+    noted = TABLE + "\n_Note: figures are rounded._\n"
+    sourced = TABLE + "\n_From [the 2025 offers survey](https://example.com/o)._\n"
+    assert len(lint_text(guide(noted), select=RULE)) == 2
+    assert lint_text(guide(sourced), select=RULE) == []
+
+
+def test_a_named_source_cites(lint_text: LintFn) -> None:
+    named = "According to the 2025 Carta report, 40% of startups offer RSUs.\n"
+    assert lint_text(guide(named), select=RULE) == []
