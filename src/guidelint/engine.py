@@ -29,6 +29,7 @@ from guidelint.rules import RULES, Rule
 
 if TYPE_CHECKING:
     from guidelint.schema_cache import FrontMatterVerdicts
+    from guidelint.sources.model import Result
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -47,6 +48,9 @@ class RunOptions:
     ignore: frozenset[str] = frozenset()
     jobs: int = 1
     diff_base: str | None = None  # compare with git at this revision (default: HEAD)
+    # URL -> checked result, from a run that may use the network (`sources`,
+    # `check --online`); None: rules that need it do not run.
+    sources: Mapping[str, Result] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +141,22 @@ def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> di
     for name, rule in RULES.items():
         if options.select and name not in options.select:
             continue
-        if name in options.ignore:
+        if name in options.ignore or not provided(rule.NEEDS, options):
             continue
         setting = settings.get(name)
         severity = setting.severity if setting and setting.severity else rule.SEVERITY
         if severity != "off":
             active[name] = severity
     return active
+
+
+def provided(needs: frozenset[str], options: RunOptions) -> bool:
+    """Whether this run can give a rule everything in ``needs``.
+
+    Results from the network exist only when the caller checked the sources;
+    a plain ``check`` never does, so rules that need them sit out.
+    """
+    return "sources" not in needs or options.sources is not None
 
 
 def build_index(
@@ -231,6 +244,7 @@ class _Checker:
             file_path=path,
             previous=before,
             previous_rev=self.options.diff_base or "HEAD",
+            sources=self.options.sources if "sources" in needs else None,
         )
 
     def check(

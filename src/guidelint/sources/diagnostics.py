@@ -8,11 +8,14 @@ caller decides when the network may be used (``guidelint sources``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from guidelint.diagnostic import Diagnostic, Severity
-from guidelint.sources.model import Citation, Result
+from guidelint.guide import Guide
+from guidelint.sources.collect import collect
+from guidelint.sources.model import Citation, Result, Verdict
 
 DEAD_SOURCE = "dead-source"
 MOVED_SOURCE = "moved-source"
@@ -24,6 +27,23 @@ def to_diagnostics(results: Iterable[Result]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for result in results:
         found.extend(_findings(result))
+    return sorted(found)
+
+
+def guide_findings(
+    guide: Guide, results: Mapping[str, Result], verdict: Verdict, *, links: bool = True
+) -> list[Diagnostic]:
+    """The findings for ``guide``'s own citations of URLs whose result is ``verdict``.
+
+    ``links=False`` keeps only ``sources[].url`` entries (not links in the prose).
+    """
+    found: list[Diagnostic] = []
+    for source in collect([guide]):
+        result = results.get(source.url)
+        if result is None or result.verdict != verdict:
+            continue
+        mine = tuple(c for c in source.citations if links or c.kind == "source")
+        found.extend(_findings(replace(result, citations=mine)))
     return sorted(found)
 
 
