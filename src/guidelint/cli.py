@@ -324,6 +324,8 @@ def _lint_online(
         limits={k: online[k] for k in ("timeout", "concurrency", "per_host")},
     )
     now = dt.datetime.now(dt.UTC)
+    if now.date() != options.today:  # --today: cache and record ages count from that day
+        now = dt.datetime.combine(options.today, now.time(), dt.UTC)
     progress = SourceProgress(sys.stderr)
     try:
         files, results = check_files(named, config, run, cwd=Path.cwd(), now=now, progress=progress)
