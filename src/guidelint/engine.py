@@ -132,7 +132,19 @@ def load_schema_validator(schema_path: str | None) -> Any:
         raise ConfigError(
             f"the guide schema {schema_path} is not a valid JSON Schema: {exc.message}"
         ) from exc
-    return cls(schema)
+    return cls(schema, registry=_local_registry())
+
+
+def _local_registry() -> Any:
+    """The metaschemas, and nothing fetched: jsonschema would otherwise GET a remote ``$ref``."""
+    import referencing
+    from jsonschema_specifications import REGISTRY  # type: ignore[import-untyped]
+    from referencing.exceptions import NoSuchResource
+
+    def refuse(uri: str) -> Any:
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+
+    return REGISTRY.combine(referencing.Registry(retrieve=refuse))  # type: ignore[call-arg]
 
 
 def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> dict[str, str]:

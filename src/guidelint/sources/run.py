@@ -36,10 +36,12 @@ def check_sources(
     citations.  ``now`` (aware; default: the clock) is the check time
     recorded and the time cache ages count from.  ``images`` also collects
     image URLs from the prose.  Never prints; ``progress`` is called as URLs
-    finish and as hosts pause.
+    finish and as hosts pause.  When the cache (or ``offline``) answers for
+    every URL, no event loop is started and no socket opened.
     """
-    run = check_sources_async(items, options, cache, now=now, progress=progress, images=images)
-    return asyncio.run(run)
+    plan = _plan(items, options, cache, now, images)
+    checked = asyncio.run(_execute(plan, progress)) if plan.pending else []
+    return _finish(plan, checked)
 
 
 async def check_sources_async(
@@ -52,6 +54,30 @@ async def check_sources_async(
     images: bool = False,
 ) -> list[Result]:
     """:func:`check_sources` inside a running event loop."""
+    plan = _plan(items, options, cache, now, images)
+    return _finish(plan, await _execute(plan, progress))
+
+
+@dataclass
+class _Plan:
+    """What a run must check, and what the cache (or ``offline``) already answered."""
+
+    options: Options
+    cache: SourceCache | None
+    key: str
+    when: dt.datetime
+    sources: list[Source]
+    done: dict[str, Result]
+    pending: list[Source]
+
+
+def _plan(
+    items: Iterable[Item],
+    options: Options | None,
+    cache: SourceCache | None,
+    now: dt.datetime | None,
+    images: bool,
+) -> _Plan:
     options = options or Options()
     when = _aware(now)
     sources = gather(items, images=images)
@@ -64,12 +90,19 @@ async def check_sources_async(
     if options.offline:
         done.update((s.url, _skipped(s, when, "offline")) for s in pending)
         pending = []
-    tracker = _Tracker(len(sources), len(done), progress)
-    checked = await _check_all(pending, options, when, tracker)
-    if cache is not None:
-        cache.save(key, checked, when)
-    done.update((r.url, r) for r in checked)
-    return [done[s.url] for s in sources]
+    return _Plan(options, cache, key, when, sources, done, pending)
+
+
+async def _execute(plan: _Plan, progress: ProgressFn | None) -> list[Result]:
+    tracker = _Tracker(len(plan.sources), len(plan.done), progress)
+    return await _check_all(plan.pending, plan.options, plan.when, tracker)
+
+
+def _finish(plan: _Plan, checked: list[Result]) -> list[Result]:
+    if plan.cache is not None:
+        plan.cache.save(plan.key, checked, plan.when)
+    done = {**plan.done, **{r.url: r for r in checked}}
+    return [done[s.url] for s in plan.sources]
 
 
 def gather(items: Iterable[Item], *, images: bool = False) -> list[Source]:
