@@ -331,6 +331,7 @@ def _lint_online(
         files, results = check_files(named, config, run, cwd=Path.cwd(), now=now, progress=progress)
     finally:
         progress.close()
+    _say_sources(results)
     if online["fix"]:
         _fix_moved(results.values())
     if not files:
@@ -343,6 +344,27 @@ def _lint_online(
         found = [d for d in result.diagnostics if d.rule in online_rules]
         save_run(config.cache_dir, result.paths, found, now, cwd=Path.cwd())
     return result
+
+
+def _say_sources(results: Any) -> None:
+    """One line of counts by verdict on stderr, then the unreachable URLs (not findings)."""
+    from collections import Counter
+
+    if not results:
+        return
+    verdicts = Counter(r.verdict for r in results.values())
+    counts = ", ".join(
+        f"{verdicts[v]} {v}"
+        for v in ("alive", "moved", "dead", "unreachable", "skipped")
+        if verdicts[v]
+    )
+    click.echo(f"sources: {len(results)} URL(s): {counts}", err=True)
+    unreachable = [r for r in results.values() if r.verdict == "unreachable"]
+    for r in unreachable[:20]:
+        where = f"{r.citations[0].path}:{r.citations[0].line}" if r.citations else "?"
+        click.echo(f"  unreachable {r.url} ({r.detail}), cited at {where}", err=True)
+    if len(unreachable) > 20:
+        click.echo(f"  ... and {len(unreachable) - 20} more unreachable", err=True)
 
 
 def _fix_moved(results: Any) -> None:

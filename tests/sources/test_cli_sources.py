@@ -287,3 +287,16 @@ def test_report_shows_the_last_sources_run_and_its_age(
     assert "Sources last checked" in html
     _, csv, _ = run(capsys, "report", "--format", "csv")
     assert "dead-source" in csv
+
+
+def test_unreachable_urls_are_reported_but_are_not_findings(
+    project: Path, make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = make_site({"/error": always(500)})
+    (project / "content" / "g.md").write_text(
+        guide(broken.url("/error"), broken.url("/error")), encoding="utf-8"
+    )
+    code, out, err = run(capsys, "sources", "--format", "json")
+    assert (code, findings(out)) == (0, [])
+    assert "sources: 1 URL(s): 1 unreachable" in err
+    assert f"unreachable {broken.url('/error')} (HTTP 500)" in err
