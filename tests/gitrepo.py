@@ -16,7 +16,11 @@ GIT_ENV = {
     "GIT_COMMITTER_EMAIL": "editor@example.invalid",
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_CONFIG_GLOBAL": os.devnull,
+    # Commits are made on a fixed day (before the tests' TODAY), not on the real one.
+    "GIT_AUTHOR_DATE": "2026-11-20T12:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2026-11-20T12:00:00+00:00",
 }
+COMMIT_DAY = "2026-11-20"
 
 
 class GitRepo:

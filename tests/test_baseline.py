@@ -40,7 +40,11 @@ def test_known_findings_are_not_reported(run_cli, corpus: Path) -> None:  # type
         ("content/old.md", "stat-source", 11)
     ]
     result = _check(run_cli, corpus, "content")
-    assert (result.code, result.stdout) == (0, "All checks passed: 1 file(s), no findings.\n")
+    assert (result.code, result.stdout) == (
+        0,
+        "All checks passed: 1 file(s), no findings; 1 finding hidden by the baseline "
+        "(guidelint check --no-baseline to see them).\n",
+    )
 
 
 def test_unrelated_edits_keep_old_findings_known(run_cli, corpus: Path) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +103,31 @@ def test_bad_baseline_is_a_usage_error(
     result = run_main(capsys, monkeypatch, corpus, "check", *TODAY, "--baseline", "b.json")
     assert result.code == 2
     assert message in result.err
+
+
+def test_the_summary_says_what_the_baseline_hid(run_cli, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    _baseline(run_cli, corpus)
+    grown = OLD.replace("End.", "92% of PMMs were promoted.")
+    (corpus / "content" / "old.md").write_text(grown, encoding="utf-8")
+    result = _check(run_cli, corpus, "content")
+    assert result.stdout.splitlines()[-1] == (
+        "Found 1 error(s) and 0 warning(s) in 1 of 1 file(s); 1 finding hidden by the "
+        "baseline (guidelint check --no-baseline to see them)."
+    )
+    assert result.stderr == ""
+
+
+def test_other_formats_say_it_on_stderr(run_cli, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    _baseline(run_cli, corpus)
+    result = _check(run_cli, corpus, "content", "--format", "json")
+    assert json.loads(result.stdout)["diagnostics"] == []
+    assert result.stderr == (
+        "guidelint: 1 finding hidden by the baseline (guidelint check --no-baseline to see them)\n"
+    )
+
+
+def test_no_baseline_shows_everything(run_cli, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    _baseline(run_cli, corpus)
+    result = _check(run_cli, corpus, "content", "--no-baseline")
+    assert result.code == 1
+    assert result.stdout.splitlines()[-1] == "Found 1 error(s) and 0 warning(s) in 1 of 1 file(s)."

@@ -77,7 +77,7 @@ def test_select_and_ignore(cli) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_rule_is_exit_2(cli, option: str) -> None:  # type: ignore[no-untyped-def]
     result = cli("check", *DAY, option, "stat-sorce")
     assert result.code == 2
-    assert "unknown rule 'stat-sorce'" in result.err
+    assert "unknown rule 'stat-sorce' (did you mean 'stat-source'?)" in result.err
     assert result.out == ""
 
 
@@ -227,3 +227,15 @@ def test_user_file_problems_never_traceback(cli, tmp_path: Path) -> None:  # typ
     result = cli("check", *DAY, "--format", "json")
     assert result.code == 1
     assert rules_of(result).count("unreadable-file") == 2
+
+
+@pytest.mark.parametrize("folder", ["emptydir", "dir.md"])
+def test_nothing_to_check_is_exit_2(cli, tmp_path: Path, folder: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "README.md").write_text("# Not a guide\n", encoding="utf-8")
+    result = cli("check", *DAY, folder)
+    assert result.code == 2
+    assert f"no guides found under {folder}" in result.err
+    report = cli("report", *DAY, folder)
+    assert (report.code, report.out) == (2, "")
+    assert f"no guides found under {folder}" in report.err

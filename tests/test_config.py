@@ -102,7 +102,11 @@ def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
     [
         ("policy:\n  review_every: forever\n", "policy.review_every"),
         ("rules:\n  stat-sorce: error\n", "rules.stat-sorce: unknown rule"),
-        ("a: [\n", ".guidelint.yaml:2:1: not valid YAML: did not find expected node content\n"),
+        (
+            "a: [\n",
+            ".guidelint.yaml:1:4: not valid YAML: did not find expected node content"
+            " (the '[' here is never closed)\n",
+        ),
         ("a: 1\n\tb: 2\n", ".guidelint.yaml:2:1: not valid YAML: found a tab character"),
         # Nine levels of nine aliases: 387 million values once expanded.
         (
@@ -306,3 +310,128 @@ def test_a_glob_git_refuses_is_a_config_error(tmp_path: Path, key: str) -> None:
     data = {"exclude": ["!"]} if key == "exclude" else {"overrides": [{"files": ["x\\"]}]}
     with pytest.raises(ConfigError, match=f"^t: {key}: "):
         build_config(data, tmp_path, "t")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(
+            {"rules": {"stat-source": "warn"}},
+            "rules.stat-source: severity must be one of: error, warning, off; got 'warn'",
+            id="severity",
+        ),
+        pytest.param(
+            {"policy": {"review_every": "6 months"}},
+            "policy.review_every: '6 months' is not a window; write 6mo, 26w or 180d",
+            id="window",
+        ),
+        pytest.param(
+            {"polcy": {}}, "polcy: unknown key (did you mean 'policy'?)", id="unknown-key"
+        ),
+        pytest.param(
+            {"rules": {"stat_source": "off"}},
+            "rules.stat_source: unknown rule (did you mean 'stat-source'?)",
+            id="rule-name",
+        ),
+        pytest.param(
+            {"keys": {"updatd": "lastmod"}},
+            "keys.updatd: unknown key (did you mean 'updated'?)",
+            id="alias-key",
+        ),
+        pytest.param(
+            {"rules": {"stat-source": {"scope": "page"}}},
+            "rules.stat-source.scope: must be one of: sentence, paragraph; got 'page'",
+            id="option-value",
+        ),
+    ],
+)
+def test_bad_config_says_what_to_write(
+    tmp_path: Path, data: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_config(data, tmp_path, "cfg.yaml")
+    assert str(caught.value) == f"cfg.yaml: {message}"
+
+
+def test_unknown_rule_option_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_config({"rules": {"stat-source": {"scop": "page"}}}, tmp_path, "cfg.yaml")
+    assert str(caught.value) == (
+        "cfg.yaml: rules.stat-source: unknown option 'scop' (did you mean 'scope'?)"
+    )
+
+
+def _check(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str
+) -> tuple[int, list[tuple[str, str]]]:
+    """Exit code and (path, rule) of each finding of ``check --format json ARGS`` in ``cwd``."""
+    import json
+
+    day = ("--today", "2026-11-26")
+    result = run_main(capsys, monkeypatch, cwd, "check", *day, "--format", "json", *args)
+    assert result.code != 2, result.err
+    return result.code, [(d["path"], d["rule"]) for d in json.loads(result.out)["diagnostics"]]
+
+
+UNSOURCED = guide("About 92% of PMMs agree.\n")
+QUIET = "rules: {stat-source: off}\n"
+
+
+def test_config_is_found_from_the_checked_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"site/.guidelint.yaml": QUIET, "site/content/g.md": UNSOURCED})
+    assert _check(capsys, monkeypatch, tmp_path, "site/content") == (0, [])
+    assert _check(capsys, monkeypatch, tmp_path, "site/content/g.md") == (0, [])
+    # --config still wins over what is found.
+    write_tree(tmp_path, {"loud.yaml": "content_root: site/content\n"})
+    code, found = _check(capsys, monkeypatch, tmp_path, "--config", "loud.yaml", "site/content")
+    assert (code, found) == (1, [("site/content/g.md", "stat-source")])
+
+
+def test_one_run_uses_each_paths_own_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "a/.guidelint.yaml": QUIET,
+            "a/content/g.md": UNSOURCED,
+            "b/.guidelint.yml": "rules: {stat-source: warning}\n",
+            "b/content/g.md": UNSOURCED.replace("pm-vs-pmm", "other"),
+            "c/content/g.md": UNSOURCED.replace("pm-vs-pmm", "third"),
+        },
+    )
+    code, found = _check(capsys, monkeypatch, tmp_path, "a/content", "b/content", "c/content/g.md")
+    assert (code, found) == (
+        1,
+        [("b/content/g.md", "stat-source"), ("c/content/g.md", "stat-source")],
+    )
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", "b", "c")
+    assert result.out.startswith("b/content/g.md:9:7: warning stat-source")
+    assert "c/content/g.md:9:7: error stat-source" in result.out
+
+
+def test_inside_the_content_folder_it_is_the_content_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"content/g.md": UNSOURCED, "content/sub/h.md": UNSOURCED})
+    code, found = _check(capsys, monkeypatch, tmp_path / "content")
+    assert (code, sorted({p for p, _ in found})) == (1, ["g.md", "sub/h.md"])
+    # From a folder inside it, the duplicate slug is still seen across the root.
+    code, found = _check(capsys, monkeypatch, tmp_path / "content" / "sub", "h.md")
+    assert ("h.md", "duplicate-slug") in found
+
+
+def test_report_uses_the_config_found_from_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(
+        tmp_path,
+        {"site/.guidelint.yaml": "policy: {review_every: 30d}\n", "site/content/g.md": UNSOURCED},
+    )
+    day = ("--today", "2026-11-26")
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "report", *day, "--format", "csv", "site/content"
+    )
+    assert result.code == 0 and "30d" in result.out

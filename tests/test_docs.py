@@ -70,6 +70,14 @@ def test_explain_unknown_rule_is_a_usage_error(
     assert "unknown rule 'stat-sauce'" in result.err and "stat-source" in result.err
 
 
+def test_explain_suggests_the_rule_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run_main(capsys, monkeypatch, tmp_path, "explain", "stat_source")
+    assert result.code == 2
+    assert "unknown rule 'stat_source' (did you mean 'stat-source'?)" in result.err
+
+
 def test_docs_rules_md_is_up_to_date() -> None:
     written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert written == rules_markdown(), (

@@ -127,10 +127,14 @@ def _check_github(out: str, diagnostics: list[Diagnostic]) -> None:
     assert len(findings) == len(diagnostics)
     for line, d in zip(findings, diagnostics, strict=True):
         match = re.fullmatch(
-            r"::(error|warning) file=([^,:]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)", line
+            r"::(error|warning) file=([^,:]*),line=(\d+),col=(\d+)"
+            r"(?:,endLine=(\d+),endColumn=(\d+))?,title=([^,:]*)::(.*)",
+            line,
         )
         assert match, line
         assert (match[1], int(match[3]), int(match[4])) == (d.severity, d.line, d.column)
+        if match[5]:  # the span's end, when the rule gave one
+            assert (int(match[5]), int(match[6])) == d.end
 
 
 def _check_sarif(out: str, diagnostics: list[Diagnostic]) -> None:

@@ -95,7 +95,7 @@ def test_position_counts_characters_not_bytes() -> None:
         pytest.param("---\ntitle: x\n", (1, 1), "not closed", id="unclosed"),
         pytest.param("---\n---\nBody.\n", (1, 1), "empty", id="empty"),
         pytest.param("---\n- a\n- b\n---\n", (2, 1), "a list", id="list"),
-        pytest.param("---\ntitle: [x\n---\n", (3, 1), "not valid YAML", id="bad-yaml"),
+        pytest.param("---\ntitle: [x\n---\n", (2, 8), "not valid YAML", id="bad-yaml"),
         pytest.param("---\ntitle: a\ntitle: b\n---\n", (3, 1), "duplicate key", id="dup"),
     ],
 )

@@ -72,10 +72,11 @@ CATALOGUE: list[tuple[str, bytes, list[tuple[int, int, str, str]]]] = [
         b"---\ntitle: PM vs PMM\nowner: [careers\nslug: x\n---\nBody.\n",
         [
             (
-                4,
-                5,
+                3,
+                8,
                 "frontmatter",
-                "front matter is not valid YAML: did not find expected ',' or ']'",
+                "front matter is not valid YAML: did not find expected ',' or ']'"
+                " (the '[' here is never closed)",
             )
         ],
     ),
@@ -84,10 +85,11 @@ CATALOGUE: list[tuple[str, bytes, list[tuple[int, int, str, str]]]] = [
         b"---\r\ntitle: PM vs PMM\r\nowner: [careers\r\nslug: x\r\n---\r\nBody.\r\n",
         [
             (
-                4,
-                5,
+                3,
+                8,
                 "frontmatter",
-                "front matter is not valid YAML: did not find expected ',' or ']'",
+                "front matter is not valid YAML: did not find expected ',' or ']'"
+                " (the '[' here is never closed)",
             )
         ],
     ),
@@ -281,7 +283,7 @@ def test_bad_size_limit_is_a_config_error(
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr == (
         f"guidelint: error: {tmp_path / '.guidelint.yaml'}: max_file_size: "
-        "-1 is less than the minimum of 1\n"
+        "-1 is out of range; it must be at least 1\n"
     )
 
 

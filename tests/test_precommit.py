@@ -36,6 +36,7 @@ CLEAN = guide("Loops differ by company.\n", extra="related: [helper]\n").replace
     "slug: pm-vs-pmm", "slug: clean"
 )
 HELPER = guide("A helper guide.\n").replace("slug: pm-vs-pmm", "slug: helper")
+OTHER = guide("Nobody links here.\n").replace("slug: pm-vs-pmm", "slug: other")
 
 
 def _head(repo: Path) -> str:
@@ -140,6 +141,45 @@ def test_precommit_hooks_on_a_content_repository(
         assert f"content/{name}.md:5:1: error stale-guide" in stale.stdout
     assert "stat-source" not in stale.stdout
     print(f"pre-commit {_version(pre_commit_env)}: {time.monotonic() - started:.1f}s")
+
+
+def test_precommit_hook_notices_what_a_staged_change_breaks_elsewhere(
+    site: GitRepo, pre_commit_env: dict[str, str]
+) -> None:
+    linked = CLEAN.replace("Loops differ by company.", "Loops differ: see [the helper](helper.md).")
+    site.commit(
+        {"content/clean.md": linked, "content/helper.md": HELPER, "content/other.md": OTHER},
+        "add guides",
+    )
+    # 1. Deleting a guide others point at: pre-commit names no file, the hook still runs.
+    site.git("rm", "-q", "content/helper.md")
+    deleted = _commit(site, pre_commit_env)
+    output = deleted.stdout + deleted.stderr
+    assert deleted.returncode != 0, output
+    assert "content/clean.md:7:11: error related-link related guide 'helper'" in output
+    assert "content/clean.md:10:19: error related-link link to 'helper.md'" in output
+    site.git("reset", "-q", "--hard")
+    # 2. Changing a slug others use: the guides using it are checked too.
+    site.write({"content/helper.md": HELPER.replace("slug: helper", "slug: helper-guide")})
+    site.git("add", "content/helper.md")
+    renamed = _commit(site, pre_commit_env)
+    output = renamed.stdout + renamed.stderr
+    assert renamed.returncode != 0, output
+    assert "content/clean.md:7:11: error related-link related guide 'helper'" in output
+    site.git("reset", "-q", "--hard")
+    # 3. Renaming the file breaks the link; the slug, kept, still resolves.
+    site.git("mv", "content/helper.md", "content/helper-guide.md")
+    moved = _commit(site, pre_commit_env)
+    output = moved.stdout + moved.stderr
+    assert moved.returncode != 0, output
+    assert "content/clean.md:10:19: error related-link link to 'helper.md'" in output
+    assert "related guide" not in output
+    site.git("reset", "-q", "--hard")
+    # 4. Deleting a guide nobody points at passes.
+    site.git("rm", "-q", "content/other.md")
+    alone = _commit(site, pre_commit_env)
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert re.search(r"^guidelint\.+Passed$", alone.stdout + alone.stderr, re.M)
 
 
 def _version(env: dict[str, str]) -> str:

@@ -148,3 +148,18 @@ def test_an_upgrade_does_not_reuse_the_old_verdicts(tmp_path: Path) -> None:
     )
     assert "JSONSCHEMA True" in done.stderr
     assert '"rule": "schema"' in done.stdout
+
+
+def test_a_remembered_verdict_keeps_the_span(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bad.md").write_text(BAD, encoding="utf-8")
+    probe = PROBE.replace('"json"', '"sarif"')
+    outputs = []
+    for _ in range(2):  # cold, then from the cache
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"endColumn": 7' in outputs[1]  # "updatd", columns 1 to 6

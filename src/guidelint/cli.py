@@ -24,6 +24,7 @@ from guidelint.terminal import Progress, use_color
 if TYPE_CHECKING:
     from guidelint.config import Config
     from guidelint.engine import LintResult, RunOptions
+    from guidelint.fingerprint import LineReader
 
 FORMAT_CHOICES = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -165,6 +166,12 @@ def cli() -> None:
     help="Output format (default: text; github under GitHub Actions).",
 )
 @click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@click.option(
+    "--output-format",
+    type=click.Choice(("full", "concise")),
+    help="text: full shows the source line under each finding, concise one line each "
+    "(default: full on a terminal, else concise).",
+)
 @select_option
 @ignore_option
 @diff_base_option
@@ -175,10 +182,27 @@ def cli() -> None:
     help="Report only findings not listed in this file (see 'guidelint baseline').",
 )
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Report every finding, even those the --baseline file lists.",
+)
+@click.option(
     "--content-only",
     is_flag=True,
     help="Skip named files that are not guides under the content root "
     "(pre-commit names every staged Markdown file).",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Also check the guides a staged deletion, rename or slug change leaves pointing "
+    "at nothing (the pre-commit hook); with no paths, the staged guides.",
+)
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="With the path '-': the guide on standard input is checked as this file "
+    "(its config, overrides, links and slug); nothing is written.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option(
@@ -189,6 +213,9 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option(
+    "--statistics", is_flag=True, help="Print the number of findings per rule, not the findings."
+)
 @click.option("--no-color", is_flag=True, help="No ANSI colors (also: NO_COLOR).")
 @click.option(
     "--jobs",
@@ -212,15 +239,20 @@ def check(
     config_path: Path | None,
     fmt: str | None,
     output: str | None,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     diff_base: str | None,
     baseline_path: Path | None,
+    no_baseline: bool,
     content_only: bool,
+    staged: bool,
+    stdin_filename: Path | None,
     strict: bool,
     fail_on: str | None,
     exit_zero: bool,
     quiet: bool,
+    statistics: bool,
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
@@ -229,25 +261,20 @@ def check(
     """Lint guides (default: the content root from the config)."""
     from guidelint.formatters import FormatInfo, get_formatter
 
+    fmt = _format(fmt, statistics)
     day = _today(today)
-    config = _config(config_path, no_cache)
+    stdin = _stdin(paths, stdin_filename)
+    groups = _configs(paths, config_path, no_cache, stdin)
     known = None
-    if baseline_path is not None:
+    if baseline_path is not None and not no_baseline:
         from guidelint import baseline
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_named(paths, config, options, content_only, online)
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    fingerprints: tuple[str, ...] = ()
-    if known is not None or fmt in ("sarif", "gitlab"):
-        from guidelint.fingerprint import file_line_reader
-        from guidelint.fingerprint import fingerprints as compute_fingerprints
-
-        fingerprints = compute_fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
-    if known is not None:
-        result, fingerprints = baseline.without_known(result, fingerprints, known)
+    result = _lint_groups(groups, options, content_only, staged, stdin, online)
+    found = len(result.diagnostics)
+    result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
+    hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
     threshold = "warning" if strict else (fail_on or "error")
     info = FormatInfo(
         today=day,
@@ -255,9 +282,11 @@ def check(
         tool_version=__version__,
         fingerprints=fingerprints,
         fail_at=cast(Literal["error", "warning", "never"], threshold),
-        docs_url=config.docs_url,
+        docs_url=groups[0][0].docs_url,
+        hidden=hidden,
+        source_line=_source_lines(output_format, output),
     )
-    text = get_formatter(fmt)(result, info)
+    text = get_formatter("statistics" if statistics else fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
     _write(text, output)
@@ -266,12 +295,129 @@ def check(
     raise SystemExit(0 if exit_zero else code)
 
 
-def _config(config_path: Path | None, no_cache: bool) -> Config:
-    """The config ``check`` runs with; ``--no-cache`` turns the cache off."""
-    from guidelint.config import load_config
+def _format(fmt: str | None, statistics: bool) -> str:
+    """The output format: github under GitHub Actions, else text; ``--statistics`` is text."""
+    if statistics and fmt not in (None, "text"):
+        raise click.UsageError(f"--statistics prints a text table, not --format {fmt}")
+    if fmt is None and not statistics and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return fmt or "text"
 
-    config = load_config(config_path)
-    return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+def _say_hidden(hidden: int, on_stderr: bool) -> int:
+    """``hidden``, said on stderr for formats whose output has no summary line to say it."""
+    if hidden and on_stderr:
+        from guidelint.formatters import hidden_note
+
+        click.echo(f"guidelint: {hidden_note(hidden)}", err=True)
+    return hidden
+
+
+def _fingerprinted(
+    result: LintResult, known: frozenset[str] | None, wanted: bool
+) -> tuple[LintResult, tuple[str, ...]]:
+    """``result`` without the baseline's ``known`` findings, and its fingerprints if needed."""
+    if known is None and not wanted:
+        return result, ()
+    from guidelint.fingerprint import file_line_reader, fingerprints
+
+    found = fingerprints(result.diagnostics, file_line_reader(Path.cwd()))
+    if known is None:
+        return result, found
+    from guidelint import baseline
+
+    return baseline.without_known(result, found, known)
+
+
+def _source_lines(output_format: str | None, output: str | None) -> LineReader | None:
+    """What shows the source line under a finding: only in the full form."""
+    if output_format is None:  # full on a terminal; a pipe or a file stays one line a finding
+        output_format = "full" if output is None and sys.stdout.isatty() else "concise"
+    if output_format == "concise":
+        return None
+    from guidelint.fingerprint import file_line_reader
+
+    return file_line_reader(Path.cwd())
+
+
+def _configs(
+    paths: Sequence[Path],
+    config_path: Path | None,
+    no_cache: bool,
+    stdin: tuple[Path, bytes] | None = None,
+) -> list[tuple[Config, list[Path]]]:
+    """The paths grouped by the config each is checked with (``--config``: one for all).
+
+    For standard input, the one path is its filename, and no cache is read or
+    written at all.
+    """
+    from guidelint.config import configs_for, load_config
+
+    write = stdin is None
+    if stdin is not None:
+        paths = [stdin[0]]
+
+    if config_path is not None:
+        groups = [(load_config(config_path, remember=write), list(paths))]
+    else:
+        groups = configs_for(paths, remember=write)
+    if no_cache or not write:
+        groups = [(dataclasses.replace(c, cache_dir=None), group) for c, group in groups]
+    return groups
+
+
+def _stdin(paths: Sequence[Path], stdin_filename: Path | None) -> tuple[Path, bytes] | None:
+    """(its filename, the guide) on standard input when the one path is ``-``, else ``None``."""
+    if list(paths) != [Path("-")]:
+        if stdin_filename is not None:
+            raise click.UsageError("--stdin-filename goes with the path '-' (standard input)")
+        return None
+    return stdin_filename or Path("-"), sys.stdin.buffer.read()
+
+
+def _lint_groups(
+    groups: Sequence[tuple[Config, list[Path]]],
+    options: RunOptions,
+    content_only: bool,
+    staged: bool = False,
+    stdin: tuple[Path, bytes] | None = None,
+    online: dict[str, Any] | None = None,
+) -> LintResult:
+    """:func:`_lint_named` over each group of paths, as one result."""
+    from guidelint.engine import LintResult, lint, merge_results
+
+    if stdin is not None:  # the one guide on standard input, checked as its filename
+        return lint([stdin[0]], groups[0][0], options, stdin=stdin[1])
+    results = []
+    for config, paths in groups:
+        if not staged:
+            results.append(_lint_named(paths, config, options, content_only, online))
+            continue
+        from guidelint import staged as staged_module
+
+        change = staged_module.start(config, Path.cwd())()
+        # The staged diff names what changed: history needs no git diff of its own.
+        known = dataclasses.replace(options, at_head=tuple(change.at_head.items()))
+        named = paths or change.guides
+        if named:  # none: no guide staged (lint([]) would check the whole root)
+            results.append(_lint_named(named, config, known, True))
+        results.append(_lint_referrers(change.referrers, named, config, options))
+    return merge_results(results) if results else LintResult((), 0)
+
+
+def _lint_referrers(
+    referrers: Sequence[Path], named: Sequence[Path], config: Config, options: RunOptions
+) -> LintResult:
+    """Links and ``related`` entries of guides pointing at what a staged change removed."""
+    from guidelint.engine import LintResult
+
+    checked = {os.path.abspath(p) for p in named}
+    others = [p for p in referrers if os.path.abspath(p) not in checked and p.exists()]
+    rule = "related-link"
+    if not others or rule in options.ignore or (options.select and rule not in options.select):
+        return LintResult((), 0)
+    only = dataclasses.replace(options, select=frozenset({rule}))
+    return _lint_named(others, config, only, True)
 
 
 def _lint_named(
@@ -287,7 +433,7 @@ def _lint_named(
     """
     from guidelint.engine import LintResult, lint
 
-    if online and online.pop("online", False):
+    if online and online.get("online"):
         return _lint_online(paths, config, options, content_only, online)
 
     named = _content_guides(paths, config) if content_only else list(paths)
@@ -415,7 +561,12 @@ def sources_command(ctx: click.Context, /, **params: Any) -> None:
         ignore=(),
         diff_base=None,
         baseline_path=None,
+        no_baseline=False,
         content_only=False,
+        staged=False,
+        stdin_filename=None,
+        output_format=None,
+        statistics=False,
         jobs=None,
         online=True,
     )
@@ -569,7 +720,6 @@ def report(
     jobs: int | None,
 ) -> None:
     """Freshness report: every guide's age, due date, status, owner and findings."""
-    from guidelint.config import load_config
     from guidelint.dates import parse_duration
     from guidelint.report import collect
     from guidelint.report_formats import get_renderer
@@ -580,7 +730,7 @@ def report(
         if margin is None:
             raise click.BadParameter(f"'{due_within}' is not a window like 30d, 2w or 3mo")
     day = _today(today)
-    config = load_config(config_path)
+    config = _one_config(paths, config_path)
     renderer = get_renderer(fmt)
     data = collect(list(paths), config, day, jobs=_jobs(jobs), due_within=margin, owner=owner)
     _write(renderer(data), output)
@@ -662,6 +812,21 @@ def _first_check(config: Config, day: dt.date) -> None:
     for rule, count in by_rule.most_common():
         click.echo(f"  {rule}: {count}")
     click.echo("Run 'guidelint check' for the findings, 'guidelint explain RULE' for a rule.")
+
+
+def _one_config(paths: Sequence[Path], config_path: Path | None) -> Config:
+    """The config found from ``paths`` (or ``--config``); one report has one policy."""
+    from guidelint.config import configs_for, load_config
+
+    if config_path is not None:
+        return load_config(config_path)
+    groups = configs_for(paths)
+    if len(groups) > 1:
+        raise click.UsageError(
+            f"{groups[0][1][0]} and {groups[1][1][0]} have different configs "
+            f"({groups[0][0].source}, {groups[1][0].source}): report on each separately"
+        )
+    return groups[0][0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Finding, reading and validating the configuration.
 
 The configuration is ``.guidelint.yaml`` (or ``.guidelint.yml``, or
-``[tool.guidelint]`` in ``pyproject.toml``) in the current directory or the
-nearest parent that has one.  It is validated against a packaged JSON Schema
+``[tool.guidelint]`` in ``pyproject.toml``) in the folder of a checked path
+or the nearest parent that has one (for no path, or a path with none above
+it: the current directory's).  It is validated against a packaged JSON Schema
 and frozen; every path in it is relative to the file it is written in.
 """
 
@@ -12,7 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -173,13 +174,34 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
-    """Load ``path`` (or the discovered config, or the defaults) and validate it."""
+def _default_content_root(cwd: Path) -> str:
+    """``content`` beside the current folder, or the current folder if it is inside one.
+
+    Run inside ``content/`` with no config, guidelint checks that folder, not
+    ``content/content``; it looks no higher than the git work tree's top.
+    """
+    if (cwd / "content").is_dir():
+        return "content"
+    absolute = cwd.absolute()
+    for folder in (absolute, *absolute.parents):
+        if folder.name == "content":
+            return str(folder)
+        if (folder / ".git").exists():
+            break
+    return "content"
+
+
+def load_config(path: Path | None = None, cwd: Path | None = None, remember: bool = True) -> Config:
+    """Load ``path`` (or the discovered config, or the defaults) and validate it.
+
+    ``remember`` false: no cache file is written (see :func:`build_config`).
+    """
     cwd = cwd or Path.cwd()
     if path is None:
         path = find_config(cwd)
     if path is None:
-        return build_config({}, cwd, "defaults")
+        root = _default_content_root(cwd)
+        return build_config({"content_root": root} if root != "content" else {}, cwd, "defaults")
     if not path.is_file():
         raise ConfigError(f"config file {path} does not exist")
     text = _read_text(path)
@@ -197,7 +219,36 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     # Hashing and validating the config recurse once per level too.
     if nested_deeper_than(data):
         raise ConfigError(f"{path}: {_TOO_DEEP}")
-    return build_config(data, path.parent, str(path))
+    return build_config(data, path.parent, str(path), remember)
+
+
+def configs_for(
+    paths: Sequence[Path], cwd: Path | None = None, remember: bool = True
+) -> list[tuple[Config, list[Path]]]:
+    """Each checked path with its config: the nearest one above it, as ruff finds its own.
+
+    A path with no config above it gets the current folder's (or the
+    defaults).  Paths sharing a config form one group, in the order given;
+    with no paths, the one group is the current folder's config.
+    """
+    cwd = cwd or Path.cwd()
+    found: dict[str, Path | None] = {}  # folder -> its nearest config, looked up once
+    groups: dict[Path | None, list[Path]] = {}  # config file (None: defaults) -> paths
+    for path in paths:
+        folder = os.path.abspath(cwd / path)
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        if folder not in found:
+            found[folder] = find_config(Path(folder))
+        where = found[folder]
+        if where is None:  # nothing above the path: the current folder's config
+            if "" not in found:
+                found[""] = find_config(cwd)
+            where = found[""]
+        groups.setdefault(where, []).append(path)
+    if not groups:
+        return [(load_config(None, cwd, remember), [])]
+    return [(load_config(where, cwd, remember), group) for where, group in groups.items()]
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -261,8 +312,11 @@ def _remember_validated(marker: Path) -> None:
         marker.touch()
 
 
-def build_config(data: Any, base: Path, source: str) -> Config:
-    """Validate raw config ``data`` and freeze it into a :class:`Config`."""
+def build_config(data: Any, base: Path, source: str, remember: bool = True) -> Config:
+    """Validate raw config ``data`` and freeze it into a :class:`Config`.
+
+    ``remember`` false: write nothing, not even the "validated" marker.
+    """
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
     # An empty config (no file, or an empty one) cannot be wrong, and one
@@ -275,9 +329,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         key=lambda e: list(e.absolute_path),
     )
     if errors:
-        error = errors[0]
-        where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise ConfigError(f"{source}: {where}: {_short(error)}")
+        raise ConfigError(f"{source}: {_first_message(errors[0])}")
     policy_data = data.get("policy", {})
     policy = Policy(
         **{key: _duration(value, f"policy.{key}", source) for key, value in policy_data.items()}
@@ -313,7 +365,7 @@ def build_config(data: Any, base: Path, source: str) -> Config:
         docs_url=data.get("docs_url"),
         sources=_sources(data.get("sources", {})),
     )
-    if not known_good and marker is not None and config.cache_dir is not None:
+    if remember and not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)
     return config
 
@@ -327,28 +379,32 @@ def _sources(raw: Mapping[str, Any]) -> SourcesConfig:
     )
 
 
-def _short(error: Any) -> str:
-    message = str(error.message)
-    return message if len(message) < 200 else message[:197] + "..."
+def _first_message(error: Any, base: tuple[str, ...] = ()) -> str:
+    """The first thing wrong, as ``policy.review_every: ...`` (config paths use dots)."""
+    from guidelint.hints import schema_messages
+
+    return schema_messages(error, top="(top level)", base=base, dots=True)[0][1]
 
 
 def _duration(value: str, where: str, source: str) -> Duration:
     duration = parse_duration(value)
     if duration is None:
-        raise ConfigError(f"{source}: {where}: '{value}' is not a window like 90d, 6mo or 1y")
+        raise ConfigError(f"{source}: {where}: {value!r} is not a window; write 6mo, 26w or 180d")
     return duration
 
 
 def _rule_settings(
     raw: Mapping[str, Any], where: str, source: str, check: bool = True
 ) -> dict[str, RuleSetting]:
+    from guidelint.hints import suggestion
     from guidelint.rules import RULES
 
     settings: dict[str, RuleSetting] = {}
     for name, value in raw.items():
         rule = RULES.get(name)
         if rule is None:
-            raise ConfigError(f"{source}: {where}.{name}: unknown rule (see 'guidelint rules')")
+            hint = suggestion(name, RULES) or " (see 'guidelint rules')"
+            raise ConfigError(f"{source}: {where}.{name}: unknown rule{hint}")
         # YAML 1.1 reads an unquoted `off` as false: accept both spellings.
         if value is False:
             value = "off"
@@ -369,10 +425,15 @@ def _check_options(
 ) -> None:
     import jsonschema
 
+    from guidelint.hints import suggestion
+
+    for option in options:
+        if option not in schema:
+            known = ", ".join(schema) or "none"
+            hint = suggestion(option, schema) or f" (its options: {known})"
+            raise ConfigError(f"{source}: {where}: unknown option '{option}'{hint}")
     validator = jsonschema.Draft202012Validator(
         {"type": "object", "properties": dict(schema), "additionalProperties": False}
     )
     for error in validator.iter_errors(dict(options)):
-        path = ".".join(str(p) for p in error.absolute_path)
-        location = f"{where}.{path}" if path else where
-        raise ConfigError(f"{source}: {location}: {_short(error)}")
+        raise ConfigError(f"{source}: {_first_message(error, tuple(where.split('.')))}")

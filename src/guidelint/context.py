@@ -7,6 +7,7 @@ policy, their options and the corpus index all come in a :class:`Context`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class Context:
     # outside git, for a new file, or when no rule compares.
     previous: Guide | None = None
     previous_rev: str = "HEAD"
+    previous_day: dt.date | None = None  # the day that commit was made, when known
     # URL -> what checking it found; only under `guidelint sources` or
     # `check --online`, and only for a rule that NEEDS "sources".
     sources: Mapping[str, Result] | None = None
@@ -67,9 +69,40 @@ def diagnostic(
     severity: Severity,
     where: tuple[int, int],
     message: str,
+    end: tuple[int, int] | None = None,
 ) -> Diagnostic:
-    """Build a finding for ``guide`` at ``where`` (line, column)."""
-    return Diagnostic(guide.path, where[0], where[1], rule, severity, message)
+    """Build a finding for ``guide`` at ``where`` (line, column), spanning to ``end`` if given.
+
+    ``end`` is the position just after the span (as SARIF's ``endColumn``).
+    """
+    if end is None or end <= where:
+        return Diagnostic(guide.path, where[0], where[1], rule, severity, message)
+    return Diagnostic(guide.path, where[0], where[1], rule, severity, message, end[0], end[1])
+
+
+def text_end(block: Any, char: int, text: str) -> int:
+    """File byte offset just after ``text``, which starts at character ``char`` of ``block``."""
+    text = text.rstrip()
+    if not text:
+        return block.byte_offset(char)  # type: ignore[no-any-return]
+    last = char + len(text) - 1  # the last character's own offset: not past a closing "**"
+    return block.byte_offset(last) + len(text[-1].encode("utf-8"))  # type: ignore[no-any-return]
+
+
+# A YAML key or scalar as written: quoted, or plain words up to ":", ",", "]" ...
+_TOKEN = re.compile(
+    r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\[\]{}:#]+(?:[ \t]+[^\s,\[\]{}:#]+)*"""
+)
+
+
+def token_end(guide: Guide, where: tuple[int, int]) -> tuple[int, int]:
+    """The end of the front-matter key or list item that starts at ``where``."""
+    line, column = where
+    lines = guide.source.splitlines()
+    if not 0 < line <= len(lines):
+        return where
+    match = _TOKEN.match(lines[line - 1].decode("utf-8", "replace"), column - 1)
+    return (line, match.end() + 1) if match else where
 
 
 def parse_problems(guide: Guide, rule: str, severity: Severity) -> list[Diagnostic]:

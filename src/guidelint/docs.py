@@ -45,8 +45,12 @@ def explain_rule(name: str) -> str:
     """What RULE checks, why, a failing example, the fix and how to silence it."""
     rule = RULES.get(name)
     if rule is None:
-        known = ", ".join(RULES)
-        raise UsageError(f"unknown rule '{name}'; known rules: {known}")
+        from guidelint.hints import did_you_mean
+
+        match = did_you_mean(name, RULES)
+        if match:
+            raise UsageError(f"unknown rule '{name}' (did you mean '{match}'?)")
+        raise UsageError(f"unknown rule '{name}'; known rules: {', '.join(RULES)}")
     doc = _RST_CODE_RE.sub(r"`\1`", rule_description(rule))
     options = ", ".join(rule.OPTIONS) or "none"
     parts = [

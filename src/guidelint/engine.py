@@ -28,6 +28,7 @@ from guidelint.paths import display_path, is_guide_folder, is_guide_name
 from guidelint.rules import RULES, Rule
 
 if TYPE_CHECKING:
+    from guidelint.history import Previous
     from guidelint.schema_cache import FrontMatterVerdicts
     from guidelint.sources.model import Result
 
@@ -48,6 +49,9 @@ class RunOptions:
     ignore: frozenset[str] = frozenset()
     jobs: int = 1
     diff_base: str | None = None  # compare with git at this revision (default: HEAD)
+    # (absolute path, blob id at HEAD) of each staged modified guide, when the
+    # staged change was read already (check --staged): git is not asked again.
+    at_head: tuple[tuple[str, str], ...] | None = None
     # URL -> checked result, from a run that may use the network (`sources`,
     # `check --online`); None: rules that need it do not run.
     sources: Mapping[str, Result] | None = None
@@ -62,6 +66,16 @@ class LintResult:
     paths: tuple[str, ...] = field(default=())
     # (display path, value) of lint(collect=...) for each file, in path order.
     collected: tuple[tuple[str, Any], ...] = field(default=())
+
+
+def merge_results(results: Sequence[LintResult]) -> LintResult:
+    """One result from the runs over several groups of files (one per config)."""
+    if len(results) == 1:
+        return results[0]
+    diagnostics = sorted(d for r in results for d in r.diagnostics)
+    paths = tuple(sorted(p for r in results for p in r.paths))
+    collected = tuple(sorted((c for r in results for c in r.collected), key=lambda c: c[0]))
+    return LintResult(tuple(diagnostics), sum(r.files for r in results), paths, collected)
 
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
@@ -172,7 +186,11 @@ def provided(needs: frozenset[str], options: RunOptions) -> bool:
 
 
 def build_index(
-    config: Config, files: Sequence[str | Path], cwd: Path, paths: Sequence[Path] = ()
+    config: Config,
+    files: Sequence[str | Path],
+    cwd: Path,
+    paths: Sequence[Path] = (),
+    contents: Mapping[str, bytes] | None = None,
 ) -> CorpusIndex:
     """Slugs of every guide under the content root and of the files being checked.
 
@@ -185,7 +203,7 @@ def build_index(
         roots = [config.content_root]
     else:
         roots = [p for p in paths if p.is_dir() and not p.is_symlink()]
-    slugs = collect_slugs(roots, files, config, cwd)
+    slugs = collect_slugs(roots, files, config, cwd, contents=contents)
     return CorpusIndex(slugs)
 
 
@@ -213,11 +231,15 @@ class _Checker:
         options: RunOptions,
         index: CorpusIndex,
         verdicts: FrontMatterVerdicts | None = None,
+        committed: dt.date | None = None,
+        contents: Mapping[str, bytes] | None = None,
     ) -> None:
+        self.contents = contents or {}  # text not read from disk (standard input), by name
         self.config = config
         self.options = options
         self.index = index
         self.verdicts = verdicts
+        self.committed = committed  # the day of the commit compared with
         # Which rules run with which options, per set of matching overrides
         # (usually just one per run).
         self.plans: dict[tuple[int, ...], Plan] = {}
@@ -256,6 +278,7 @@ class _Checker:
             file_path=path,
             previous=before,
             previous_rev=self.options.diff_base or "HEAD",
+            previous_day=self.committed if before is not None else None,
             sources=self.options.sources if "sources" in needs else None,
         )
 
@@ -264,7 +287,11 @@ class _Checker:
     ) -> tuple[list[Diagnostic], Guide, Context]:
         """The findings for one file, and the parsed guide and context (for the report)."""
         active, _ = self.plan(path)
-        guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        data = self.contents.get(str(path))
+        if data is None:
+            guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        else:
+            guide = read_guide(display, data, self.config.keys)
         ctx = self.context(path, guide, previous, active)
         found: list[Diagnostic] = []
         for name in active:
@@ -282,11 +309,13 @@ class _Checker:
         remembered = self.verdicts.get(key)
         if remembered is not None:
             return [
-                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message)
-                for line, column, message in remembered
+                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message, *end)
+                for line, column, message, *end in remembered
             ]
         found = list(rule.check(guide, ctx))
-        self.verdicts.put(key, [(d.line, d.column, d.message) for d in found])
+        self.verdicts.put(
+            key, [(d.line, d.column, d.message, d.end_line, d.end_column) for d in found]
+        )
         return found
 
     def check_chunk(
@@ -327,9 +356,10 @@ def _init_worker(
     options: RunOptions,
     index: CorpusIndex,
     collect: Callable[[Guide, Context], Any] | None,
+    committed: dt.date | None = None,
 ) -> None:
     global _WORKER
-    _WORKER = (_Checker(config, options, index), collect)
+    _WORKER = (_Checker(config, options, index, committed=committed), collect)
 
 
 def _lint_in_worker(
@@ -356,6 +386,7 @@ def lint(
     cwd: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     collect: Callable[[Guide, Context], Any] | None = None,
+    stdin: bytes | None = None,
 ) -> LintResult:
     """Check ``paths`` (default: the content root) and return every finding.
 
@@ -363,23 +394,28 @@ def lint(
     ``collect``, if given, is called with each parsed guide and its context
     (in a worker process when the run is parallel, so it must be a picklable
     module-level function); its results are ``LintResult.collected``.
+    ``stdin``, if given, is the text of the one path named (which need not
+    exist): it is checked as if it were that file.
     """
     cwd = cwd or Path.cwd()
-    paths = _checked_paths(paths, config, options)
-    names = discover_names(paths, config)
+    paths, names, contents = _named(paths, config, options, stdin)
     needs = _run_needs(options, config)
-    index = build_index(config, names, cwd, paths) if "corpus" in needs else CorpusIndex()
+    index = build_index(config, names, cwd, paths, contents) if "corpus" in needs else CorpusIndex()
     history: dict[str, bytes] = {}
+    committed = None
     if "history" in needs:
-        from guidelint.history import previous_versions  # runs git: only when a rule compares
-
-        history = previous_versions(names, options.diff_base, cwd)
+        previous = _previous(names, options, cwd, bool(contents))
+        history, committed = previous.versions, previous.committed
     # Plain strings until each file's turn: a Path apiece adds up in a large run.
     work = [(name, display_path(name, cwd), history.get(name)) for name in names]
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
-        diagnostics, collected = _lint_parallel(work, config, options, index, progress, collect)
+        diagnostics, collected = _lint_parallel(
+            work, config, options, index, progress, collect, committed
+        )
     else:
-        checker = _Checker(config, options, index, _verdicts(config, len(work)))
+        checker = _Checker(
+            config, options, index, _verdicts(config, len(work)), committed, contents
+        )
         diagnostics, collected = [], []
         for item in work:
             found, values = checker.check_chunk([item], collect)
@@ -392,11 +428,45 @@ def lint(
     return LintResult(tuple(diagnostics), len(work), tuple(d for _, d, _ in work), tuple(collected))
 
 
+def _named(
+    paths: Sequence[Path], config: Config, options: RunOptions, stdin: bytes | None
+) -> tuple[Sequence[Path], list[str], dict[str, bytes]]:
+    """(the paths checked, the files to check, {file: text not on disk}) of a run."""
+    if stdin is None:
+        paths = _checked_paths(paths, config, options)
+        names = discover_names(paths, config)
+        if not names:  # an empty folder, or a folder named like a guide: nothing was checked
+            raise UsageError(no_guides_message(paths))
+        return paths, names, {}
+    if len(paths) != 1:
+        raise UsageError("standard input is checked as exactly one path")
+    _checked_paths(paths, config, options)
+    # The one file is checked as named; no folder stands in for the root.
+    return [p for p in paths if p.is_dir()], [str(paths[0])], {str(paths[0]): stdin}
+
+
+def _previous(names: Sequence[str], options: RunOptions, cwd: Path, every: bool) -> Previous:
+    """The versions the history rules compare with, read from git."""
+    from guidelint import history  # runs git: only when a rule compares
+
+    if options.at_head is not None and options.diff_base is None and not every:
+        return history.previous_blobs(names, dict(options.at_head), cwd)
+    return history.previous_state(names, options.diff_base, cwd, every=every)
+
+
+def no_guides_message(paths: Sequence[Path]) -> str:
+    """What a run that found no guide under ``paths`` says."""
+    return f"no guides found under {', '.join(str(p) for p in paths)}"
+
+
 def _checked_paths(paths: Sequence[Path], config: Config, options: RunOptions) -> Sequence[Path]:
     """The paths to check (the content root if none), after checking the run's options."""
     for name in (*options.select, *options.ignore):
         if name not in RULES:
-            raise UsageError(f"unknown rule '{name}' (see 'guidelint rules')")
+            from guidelint.hints import suggestion
+
+            hint = suggestion(name, RULES) or " (see 'guidelint rules')"
+            raise UsageError(f"unknown rule '{name}'{hint}")
     if (
         config.schema_enabled
         and config.schema is not None
@@ -433,6 +503,7 @@ def _lint_parallel(
     index: CorpusIndex,
     progress: Callable[[int, int], None] | None,
     collect: Callable[[Guide, Context], Any] | None,
+    committed: dt.date | None = None,
 ) -> tuple[list[Diagnostic], list[tuple[str, Any]]]:
     """Check ``work`` in a process pool of ``options.jobs`` workers."""
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only parallel runs pay
@@ -448,7 +519,7 @@ def _lint_parallel(
     with ProcessPoolExecutor(
         max_workers=options.jobs,
         initializer=_init_worker,
-        initargs=(config, options, index, collect),
+        initargs=(config, options, index, collect, committed),
     ) as pool:
         futures = {pool.submit(_lint_in_worker, c): len(c) for c in chunks if c}
         for future in as_completed(futures):

@@ -10,14 +10,16 @@ without git, there is no history and nothing is compared.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidelint.errors import UsageError
 
 
-def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | None:
+def git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | None:
     """Run git; its stdout, or ``None`` when git is missing or fails."""
     try:
         import subprocess  # imported only when git is really asked
@@ -34,7 +36,7 @@ def _git(args: Sequence[str], cwd: Path, data: bytes | None = None) -> bytes | N
     return done.stdout if done.returncode == 0 else None
 
 
-def _maybe_in_git(folder: Path) -> bool:
+def maybe_in_git(folder: Path) -> bool:
     """False only when surely outside a work tree: no .git above and no GIT_DIR."""
     if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
         return True
@@ -42,7 +44,7 @@ def _maybe_in_git(folder: Path) -> bool:
     return any((parent / ".git").exists() for parent in (absolute, *absolute.parents))
 
 
-def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
+def locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
     """The work tree's top folder and HEAD's commit (None before the first commit)."""
     # The current directory first: git hooks may export a relative GIT_DIR
     # that only makes sense from where the hook was started.
@@ -55,14 +57,14 @@ def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
         common = Path(os.path.commonpath([first, last]))
         candidates.append(common if common.is_dir() else common.parent)
     for folder in candidates:
-        if not _maybe_in_git(folder):
+        if not maybe_in_git(folder):
             continue  # spawning git costs milliseconds; a missing .git answers for free
         # One process answers both questions in the common case.
-        out = _git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
+        out = git(["rev-parse", "--show-toplevel", "HEAD^{commit}"], folder)
         if out:
             top, head = out.decode("utf-8", errors="surrogateescape").splitlines()[:2]
             return Path(top), head
-        out = _git(["rev-parse", "--show-toplevel"], folder)
+        out = git(["rev-parse", "--show-toplevel"], folder)
         if out:  # a repository without commits: every file is new
             return Path(out.decode("utf-8", errors="surrogateescape").strip()), None
     return None
@@ -70,49 +72,100 @@ def _locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
 
 def _merge_base(base: str, top: Path, option: str = "--diff-base") -> str:
     """The merge base of ``base`` and HEAD, or ``base`` itself when they share none."""
-    merge_base = _git(["merge-base", base, "HEAD"], top)
+    merge_base = git(["merge-base", base, "HEAD"], top)
     if merge_base:
         return merge_base.decode().strip()
-    commit = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top)
+    commit = git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top)
     if commit is None:
         raise UsageError(f"{option}: '{base}' is not a commit in {top}")
     return commit.decode().strip()
 
 
-def previous_versions(files: Sequence[str], base: str | None, cwd: Path) -> dict[str, bytes]:
-    """``{file: its bytes at the compared commit}`` for the ``files`` that changed since it.
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The compared commit's versions of the changed files, and that commit's day."""
+
+    versions: dict[str, bytes] = field(default_factory=dict)
+    committed: dt.date | None = None  # the committer's day, in the committer's zone
+
+
+def previous_state(
+    files: Sequence[str], base: str | None, cwd: Path, every: bool = False
+) -> Previous:
+    """The compared commit's versions of the ``files`` that changed since it, and its day.
 
     Files that did not exist there (new files), files outside the work tree,
     files identical to the commit (nothing to compare), and everything when
     there is no work tree, are simply absent.
+
+    ``every``: compare every file, changed on disk or not (its text is not
+    the file's: a guide read from standard input).
     """
-    located = _locate(cwd, files)
+    located = locate(cwd, files)
     if located is None:
         if base is not None:
             raise UsageError("--diff-base needs a git repository")
-        return {}
+        return Previous()
     top, head = located
     commit = head if base is None else _merge_base(base, top)
     if commit is None or not files:
-        return {}
+        return Previous()
     # Only files that differ from the commit can have changed facts: asking
     # git for that list first keeps a check of a clean 10,000-guide tree at
     # one git call, with no per-file path arithmetic at all.
-    changed = _git(["diff", "--name-only", "--no-renames", "-z", commit], top)
+    changed = None if every else git(["diff", "--name-only", "--no-renames", "-z", commit], top)
     differ: set[str] | None = None
     if changed is not None:
         differ = set(changed.decode("utf-8", errors="surrogateescape").split("\0"))
         differ.discard("")
         if not differ:
-            return {}
+            return Previous()
     names = _repo_names(files, cwd, top.resolve(), differ)
-    request = "".join(f"{commit}:{name}\n" for name in names.values()).encode(
-        "utf-8", errors="surrogateescape"
-    )
-    out = _git(["cat-file", "--batch"], top, request) if names else None
+    if not names:
+        return Previous()
+    # The commit object first, in the same batch: its day costs no extra process.
+    request = "".join([f"{commit}\n", *(f"{commit}:{name}\n" for name in names.values())])
+    out = git(["cat-file", "--batch"], top, request.encode("utf-8", errors="surrogateescape"))
     if out is None:
-        return {}
-    return _parse_batch(out, list(names))
+        return Previous()
+    found = _parse_batch(out, ["", *names])
+    return Previous(found, _committer_day(found.pop("", b"")))
+
+
+def previous_blobs(files: Sequence[str], at_head: dict[str, str], cwd: Path) -> Previous:
+    """:func:`previous_state` against HEAD when the changed files' blobs there are known.
+
+    ``at_head`` maps absolute paths to blob ids (from ``git diff --cached
+    --raw``): one ``git cat-file`` reads them and HEAD's day, nothing else runs.
+    """
+    wanted = {}
+    for file in files:
+        blob = at_head.get(os.path.abspath(os.path.join(cwd, file)))
+        if blob is not None:
+            wanted[file] = blob
+    if not wanted:
+        return Previous()
+    request = "".join(["HEAD\n", *(f"{blob}\n" for blob in wanted.values())]).encode()
+    out = git(["cat-file", "--batch"], cwd, request)
+    if out is None:
+        return Previous()
+    found = _parse_batch(out, ["", *wanted])
+    return Previous(found, _committer_day(found.pop("", b"")))
+
+
+def _committer_day(commit: bytes) -> dt.date | None:
+    """The day of a commit object's ``committer`` line, in the committer's time zone."""
+    for line in commit.split(b"\n\n", 1)[0].split(b"\n"):
+        if line.startswith(b"committer "):
+            try:
+                seconds, zone = line.rsplit(b" ", 2)[1:]
+                sign = -1 if zone.startswith(b"-") else 1
+                offset = sign * (int(zone[1:3]) * 60 + int(zone[3:5]))
+                moment = dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+                return (moment + dt.timedelta(minutes=offset)).date()
+            except (ValueError, OverflowError, OSError):
+                return None
+    return None
 
 
 def _repo_names(
@@ -156,7 +209,7 @@ def _parse_batch(out: bytes, files: list[str]) -> dict[str, bytes]:
             continue
         header = line.split()
         size = int(header[2])
-        if header[1] == b"blob":
+        if header[1] in (b"blob", b"commit"):
             found[file] = out[position : position + size]
         position += size + 1  # the content and its trailing newline
     return found
@@ -167,13 +220,13 @@ def changed_files(files: Sequence[str], base: str, cwd: Path) -> list[str]:
 
     What a pull request changed, committed or not; for checking only its sources.
     """
-    located = _locate(cwd, files)
+    located = locate(cwd, files)
     if located is None:
         raise UsageError("--changed-since needs a git repository")
     top = located[0]
     commit = _merge_base(base, top, "--changed-since")
-    changed = _git(["diff", "--name-only", "--no-renames", "-z", commit], top) or b""
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top) or b""
+    changed = git(["diff", "--name-only", "--no-renames", "-z", commit], top) or b""
+    untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], top) or b""
     differ = set(
         (changed + b"\0" + untracked).decode("utf-8", errors="surrogateescape").split("\0")
     )

@@ -352,7 +352,7 @@ def collect(
     owner: str | None = None,
 ) -> Report:
     """Find and read the guides under ``paths``, lint them, and build the report."""
-    from guidelint.engine import RunOptions, discover, lint
+    from guidelint.engine import RunOptions, discover, lint, no_guides_message
     from guidelint.errors import UsageError
 
     cwd = cwd or Path.cwd()
@@ -363,6 +363,8 @@ def collect(
             )
         paths = [config.content_root]
     files = discover(paths, config)
+    if not files:  # lint([]) would check the content root instead
+        raise UsageError(no_guides_message(paths))
     # The facts are read in the lint workers from the guide they already
     # parsed, so each file is read and parsed once, in parallel.
     result = lint(files, config, RunOptions(today=today, jobs=jobs), cwd, collect=guide_facts)

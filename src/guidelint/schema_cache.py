@@ -27,7 +27,9 @@ from guidelint.config import Config
 from guidelint.guide import Guide
 
 VERSION = 1
-Finding = tuple[int, int, str]
+# (line, column, message, end line, end column).  Entries of an older
+# guidelint, without the end, fail the shape check below and are redone.
+Finding = tuple[int, int, str, int, int]
 
 
 class FrontMatterVerdicts:
@@ -62,14 +64,16 @@ class FrontMatterVerdicts:
             return None
         if not isinstance(data, list) or not all(
             isinstance(item, list)
-            and len(item) == 3
-            and isinstance(item[0], int)
-            and isinstance(item[1], int)
+            and len(item) == 5
             and isinstance(item[2], str)
+            and all(isinstance(item[i], int) for i in (0, 1, 3, 4))
             for item in data
         ):
             return None
-        return [(line, column, message) for line, column, message in data]
+        return [
+            (line, column, message, end_line, end_column)
+            for line, column, message, end_line, end_column in data
+        ]
 
     def put(self, key: str, findings: list[Finding]) -> None:
         """Remember ``findings``; a cache that cannot be written is ignored."""

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -288,8 +288,12 @@ def collect_slugs(
     config: Config,
     cwd: Path,
     everything: bool = False,
+    contents: Mapping[str, bytes] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """slug -> display paths, over the guides under ``roots`` plus ``extra`` files.
+
+    ``contents`` gives the text of ``extra`` files that is not on disk
+    (a guide read from standard input), by the name given in ``extra``.
 
     The checked files (``extra``) are always read fresh; cached entries that
     claim their slugs, or the slugs in their ``related`` lists, are
@@ -306,7 +310,9 @@ def collect_slugs(
     wanted: set[str] = set()
     related: set[str] = set()
     for path in extra:
-        data = _read_head(os.path.realpath(path), config.max_file_size)
+        data = (contents or {}).get(str(path)) or _read_head(
+            os.path.realpath(path), config.max_file_size
+        )
         slug, links = (
             front_matter_links(data, slug_keys, related_keys) if data is not None else (None, set())
         )

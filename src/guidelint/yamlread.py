@@ -74,7 +74,7 @@ def compose(text: str, loader: yaml.CSafeLoader) -> yaml.Node | None:
     try:
         node = loader.get_single_node()
     except (yaml.YAMLError, RecursionError) as exc:
-        raise _problem(exc) from None
+        raise _problem(exc, text) from None
     # Without an alias ("*name") nothing expands: the node count is bounded
     # by the text, and counting it would cost every guide time.
     if node is not None and "*" in text and expanded_size(node) > MAX_EXPANDED_NODES:
@@ -94,17 +94,67 @@ def construct(loader: yaml.CSafeLoader, node: yaml.Node) -> Any:
         raise _problem(exc) from None
 
 
-def _problem(exc: BaseException) -> YamlProblem:
+def _problem(exc: BaseException, text: str = "") -> YamlProblem:
     """The one description of a libyaml error."""
     if isinstance(exc, RecursionError):
         return YamlProblem(TOO_DEEP)
     if isinstance(exc, yaml.MarkedYAMLError):
         reason = exc.problem or exc.context or "invalid YAML"
-        return YamlProblem(f"not valid YAML: {reason}", exc.problem_mark or exc.context_mark)
+        mark = _where(exc, text)
+        if mark is not None and mark is not exc.problem_mark:
+            opened = text[mark.index : mark.index + 1]
+            what = f"the {opened!r} here" if opened in "[{" else "the quoted value starting here"
+            reason = f"{reason} ({what} is never closed)"
+        return YamlProblem(f"not valid YAML: {reason}", mark)
     if isinstance(exc, yaml.reader.ReaderError):
         reason = f"character U+{exc.character:04X} is not allowed ({exc.reason})"
         return YamlProblem(f"not valid YAML: {reason}", offset=exc.position)
     return YamlProblem(f"not valid YAML: {' '.join(str(exc).split())}")
+
+
+def _where(exc: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:
+    """Where to point: an unclosed quote or bracket where it opens, not at the end.
+
+    libyaml notices an unclosed ``"`` or ``[`` only when the text runs out,
+    and puts its problem there (for front matter, the closing ``---``); its
+    context mark is the opening, unless that too is the end (``a: [``).  A
+    bracket whose list runs on past its own line is reported where it opens
+    too: the next line is where libyaml gave up, not what is wrong.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context_mark
+    if mark is None or context is None:
+        return mark
+    # A "[" or "{" whose list runs past its line was, as a rule, never closed.
+    runs_over = "flow" in (exc.context or "") and context.line < mark.line
+    if text[mark.index :].strip() and not runs_over:
+        return mark  # the problem is where libyaml found it
+    if text[context.index :].strip():
+        return context
+    opening = _last_unclosed_bracket(text)
+    if opening < 0:
+        return mark
+    line = text.count("\n", 0, opening)
+    column = opening - (text.rfind("\n", 0, opening) + 1)
+    return yaml.Mark(mark.name, opening, line, column, None, None)  # type: ignore[arg-type]
+
+
+def _last_unclosed_bracket(text: str) -> int:
+    """The index of the last ``[`` or ``{`` never closed (quotes and comments skipped), or -1."""
+    stack: list[int] = []
+    quote = ""
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and (index == 0 or text[index - 1] in " \t[{,:\n"):
+            quote = char
+        elif char in "[{":
+            stack.append(index)
+        elif char in "]}" and stack:
+            stack.pop()
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            quote = "\n"  # skip to the end of the comment's line
+    return stack[-1] if stack else -1
 
 
 def expanded_size(root: yaml.Node) -> int:

@@ -22,7 +22,7 @@ def test_github_golden(
     assert result.out == textwrap.dedent(
         """\
         ::group::content/pm-vs-pmm.md
-        ::error file=content/pm-vs-pmm.md,line=9,col=45,title=guidelint stat-source::statistic '92%25' has no source in its sentence: cite it with [^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'
+        ::error file=content/pm-vs-pmm.md,line=9,col=45,endLine=9,endColumn=48,title=guidelint stat-source::statistic '92%25' has no source in its sentence: cite it with [^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'
         ::warning file=content/pm-vs-pmm.md,line=11,col=1,title=guidelint unused-suppression::suppression of stat-source silences nothing; remove it
         ::endgroup::
         ::group::content/stale.md

@@ -59,7 +59,8 @@ def test_result_points_at_the_statistic(run_cli, tmp_path: Path) -> None:  # typ
     assert result["level"] == "error"
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "content/pay.md"
-    assert location["region"] == {"startLine": 11, "startColumn": 1, "endLine": 11, "endColumn": 2}
+    # The whole statistic, "92%": the column after its last character.
+    assert location["region"] == {"startLine": 11, "startColumn": 1, "endLine": 11, "endColumn": 4}
     assert len(result["partialFingerprints"]["guidelint/v1"]) == 32
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import sys
 import textwrap
 from pathlib import Path
 
 import click
 import pytest
 
+from guidelint.cli import main
 from guidelint.diagnostic import Diagnostic
 from guidelint.docs import docs_url
 from guidelint.engine import LintResult
@@ -141,3 +144,93 @@ def test_text_color_on_a_terminal_shows_the_same_text() -> None:
     assert "\033[33mwarning\033[0m" in colored
     unlinked = re.sub("\033]8;;[^\033]*\033\\\\", "", colored)
     assert click.unstyle(unlinked) == plain
+
+
+SOURCE = {("content/a.md", 3): "Most PMs, 92% of them, agree.", ("content/a.md", 4): "\tx"}
+
+
+def _full(*found: Diagnostic) -> str:
+    info = FormatInfo(today=dt.date(2026, 11, 26), source_line=lambda p, n: SOURCE.get((p, n), ""))
+    return render(LintResult(found, 1), info)
+
+
+def test_text_full_shows_the_line_and_underlines_the_span() -> None:
+    stat = Diagnostic("content/a.md", 3, 11, "stat-source", "error", "uncited", 3, 14)
+    assert _full(stat) == textwrap.dedent(
+        """\
+        content/a.md:3:11: error stat-source uncited
+        3 | Most PMs, 92% of them, agree.
+          |           ^^^
+
+        Found 1 error(s) and 0 warning(s) in 1 of 1 file(s).
+        """
+    )
+
+
+def test_text_full_without_an_end_marks_one_character() -> None:
+    found = Diagnostic("content/a.md", 4, 2, "schema", "warning", "w")
+    # The tab shows as one space, so the caret stays under column 2.
+    assert _full(found).splitlines()[1:3] == ["4 |  x", "  |  ^"]
+
+
+def test_text_full_cuts_a_long_line_around_the_finding() -> None:
+    SOURCE[("content/a.md", 9)] = "a" * 500 + "92%" + "b" * 500
+    found = Diagnostic("content/a.md", 9, 501, "stat-source", "error", "m", 9, 504)
+    shown, carets = _full(found).splitlines()[1:3]
+    assert len(shown) < 120 and shown.startswith("9 | ...") and shown.endswith("...")
+    assert shown[carets.index("^") : carets.index("^") + 3] == "92%"
+
+
+def test_check_output_format_full_and_concise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    args = ("check", "--today", "2026-11-26", "content/pm-vs-pmm.md")
+    full = run_main(capsys, monkeypatch, tmp_path, *args, "--output-format", "full").out
+    line = (tmp_path / "content" / "pm-vs-pmm.md").read_text("utf-8").splitlines()[8]
+    assert full.splitlines()[1:3] == [f"9 | {line}", "  | " + " " * 44 + "^^^"]
+    concise = run_main(capsys, monkeypatch, tmp_path, *args, "--output-format", "concise").out
+    assert concise == run_main(capsys, monkeypatch, tmp_path, *args).out  # a pipe: concise
+    assert len(concise.splitlines()) == 3
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_full_is_the_default_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_content(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    main(["check", "--today", "2026-11-26", "content/pm-vs-pmm.md"])
+    assert terminal.getvalue().splitlines()[2] == "  | " + " " * 44 + "^^^"
+
+
+def test_statistics_counts_findings_per_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    (tmp_path / "content" / "more.md").write_text(
+        (tmp_path / "content" / "stale.md").read_text("utf-8").replace("slug: ", "slug: x")
+    )
+    result = run_main(
+        capsys, monkeypatch, tmp_path, "check", "--today", "2026-11-26", "--statistics"
+    )
+    assert result.code == 1
+    assert result.out.splitlines()[:3] == [
+        "2  stale-guide         error",
+        "1  stat-source         error",
+        "1  unused-suppression  warning",
+    ]
+    assert result.out.splitlines()[3].startswith("Found 3 error(s) and 1 warning(s)")
+
+
+def test_statistics_is_text_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_content(tmp_path)
+    result = run_main(capsys, monkeypatch, tmp_path, "check", "--statistics", "--format", "json")
+    assert result.code == 2 and "--statistics prints a text table" in result.err

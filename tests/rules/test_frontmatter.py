@@ -21,7 +21,7 @@ RULE = "frontmatter"
         pytest.param("---\njust text\n---\n", (2, 1), "a single value", id="scalar"),
         pytest.param(
             guide("Body.\n").replace("owner: careers-editorial", "owner: [careers"),
-            (7, 1),
+            (6, 8),
             "not valid YAML",
             id="invalid-yaml",
         ),

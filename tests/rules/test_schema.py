@@ -16,7 +16,7 @@ RULE = "schema"
         pytest.param(
             "updatd: 2026-07\n", (7, 1), "updatd: unknown key (did you mean 'updated'?)", id="typo"
         ),
-        pytest.param("tags: pm\n", (7, 1), "tags: 'pm' is not of type 'array'", id="tags-type"),
+        pytest.param("tags: pm\n", (7, 1), "tags: 'pm' is not a list", id="tags-type"),
         pytest.param("tags: [pm, pm]\n", (7, 1), "tags:", id="tags-unique"),
         pytest.param("draft: yes please\n", (7, 1), "draft:", id="draft-type"),
         pytest.param("review_every: fortnightly\n", (7, 1), "review_every:", id="review-every"),
@@ -24,7 +24,7 @@ RULE = "schema"
         pytest.param(
             "sources:\n  - id: ok\n    title: T\n  - id: Bad Id\n    title: T\n",
             (10, 5),
-            "sources[1].id: 'Bad Id' does not match",
+            "sources[1].id: 'Bad Id' is not a source id",
             id="source-id",
         ),
         pytest.param(
@@ -108,3 +108,28 @@ def test_aliased_keys_are_validated_under_their_canonical_name(lint_text: LintFn
 
 def test_schema_false_switches_validation_off(lint_text: LintFn) -> None:
     assert lint_text(guide("Body.\n", "updatd: x\n"), select=RULE, config={"schema": False}) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        pytest.param(
+            "review_every: 6 months\n",
+            "review_every: '6 months' is not a window; write 6mo, 26w or 180d",
+            id="window",
+        ),
+        pytest.param(
+            "updatd: 2026-07\n", "updatd: unknown key (did you mean 'updated'?)", id="typo"
+        ),
+        pytest.param("tags: pm\n", "tags: 'pm' is not a list", id="type"),
+    ],
+)
+def test_messages_say_what_to_write(lint_text: LintFn, extra: str, message: str) -> None:
+    found = lint_text(guide("Body.\n", extra), select=RULE)
+    assert [f.message for f in found] == [message]
+
+
+def test_title_length_names_the_limit(lint_text: LintFn) -> None:
+    text = guide("Body.\n").replace("title: PM vs PMM interview loops", "title: P")
+    found = lint_text(text, select=RULE)
+    assert [f.message for f in found] == ["title: 'P' is 1 character; it must be at least 10"]

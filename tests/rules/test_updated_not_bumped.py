@@ -13,7 +13,7 @@ from guidelint.config import build_config
 from guidelint.diagnostic import Diagnostic
 from guidelint.engine import RunOptions, lint
 from tests.conftest import TODAY, guide
-from tests.gitrepo import GitRepo
+from tests.gitrepo import COMMIT_DAY, GitRepo
 from tests.util import run_main
 
 pytestmark = pytest.mark.integration
@@ -68,7 +68,7 @@ def _edit(repo: GitRepo, old: str, new: str, text: str = ORIGINAL) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "change"),
     [
-        ("60%", "70%", "statistic '70%' added"),
+        ("60%", "70%", "statistic changed from '60%' to '70%'"),
         ("; 60% include a positioning exercise[^survey].", ".", "statistic '60%' removed"),
         ("four rounds;", "four rounds, 3x more than PM loops[^survey];", "statistic '3x' added"),
         ("    title: PMM loop survey (example)\n", "    title: PMM loop survey 2026\n", "source"),
@@ -113,12 +113,38 @@ def test_bumped_updated_passes(repo: GitRepo) -> None:
     assert _lint(repo.root) == []
 
 
+@pytest.mark.parametrize(
+    "updated",
+    [
+        "2026-11-26",  # today: an editor cannot set a later day
+        "2026-11",  # this month
+        "2026-11-23",  # after the compared commit (made on COMMIT_DAY): it already moved
+    ],
+)
+def test_updated_already_dating_the_change_passes(repo: GitRepo, updated: str) -> None:
+    dated = ORIGINAL.replace("updated: 2026-06", f"updated: {updated}")
+    repo.commit({"content/loops.md": dated})
+    _edit(repo, "60%", "70%", dated)
+    assert _lint(repo.root) == []
+
+
+def test_updated_on_the_compared_commits_day_is_not_enough(repo: GitRepo) -> None:
+    dated = ORIGINAL.replace("updated: 2026-06", f"updated: {COMMIT_DAY}")
+    repo.commit({"content/loops.md": dated})
+    _edit(repo, "60%", "70%", dated)
+    [finding] = _lint(repo.root)
+    assert f"'updated' is still {COMMIT_DAY}" in finding.message
+
+
 def test_salary_change_needs_salary_as_of_too(repo: GitRepo) -> None:
     bumped = ORIGINAL.replace("updated: 2026-06", "updated: 2026-11-20")
     _edit(repo, "$180,000", "$195,000", bumped)
     [finding] = _lint(repo.root)
     assert (finding.line, finding.column) == (7, 1)  # the salary_as_of key
-    assert "salary figures changed since HEAD (figure '$195,000' added)" in finding.message
+    assert (
+        "salary figures changed since HEAD (figure changed from '$180,000' to '$195,000')"
+        in finding.message
+    )
     _edit(
         repo,
         "$180,000",

@@ -32,6 +32,11 @@ class FormatInfo:
     fail_at: Literal["error", "warning", "never"] = "error"
     # The config's docs_url: where rule docs are published; None: no links.
     docs_url: str | None = None
+    # Findings ``--baseline`` left out: the summary says so, so nothing hides silently.
+    hidden: int = 0
+    # Line n of a finding's file, for text output's "full" form (the source
+    # line under each finding); None: the concise form, one line a finding.
+    source_line: Callable[[str, int], str] | None = None
 
 
 Formatter = Callable[[LintResult, FormatInfo], str]
@@ -45,12 +50,15 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "gitlab": "gitlab",
 }
+# Not a --format: ``check --statistics`` (module, function).
+_EXTRA = {"statistics": ("text", "render_statistics")}
 
 
 def get_formatter(name: str) -> Formatter:
     """The ``render`` function of format ``name``."""
-    module = importlib.import_module(f"guidelint.formatters.{FORMATS[name]}")
-    render: Formatter = module.render
+    module_name, function = _EXTRA.get(name, (FORMATS.get(name, ""), "render"))
+    module = importlib.import_module(f"guidelint.formatters.{module_name}")
+    render: Formatter = getattr(module, function)
     return render
 
 
@@ -65,6 +73,14 @@ def summary_counts(result: LintResult) -> dict[str, int]:
         "errors": errors,
         "warnings": warnings,
     }
+
+
+def hidden_note(hidden: int) -> str:
+    """What the baseline hid, and how to see it; empty when it hid nothing."""
+    if not hidden:
+        return ""
+    what = "1 finding" if hidden == 1 else f"{hidden} findings"
+    return f"{what} hidden by the baseline (guidelint check --no-baseline to see them)"
 
 
 def fingerprints_for(result: LintResult, info: FormatInfo) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from guidelint.diagnostic import Diagnostic
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo
 
@@ -22,6 +23,13 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _span(d: Diagnostic) -> tuple[str, ...]:
+    """``endLine``/``endColumn`` when the rule gave the span's end."""
+    if not d.end_line:
+        return ()
+    return (f"endLine={d.end_line}", f"endColumn={d.end_column}")
+
+
 def render(result: LintResult, info: FormatInfo) -> str:
     """Workflow commands grouped per file (``::group::``), one line per finding."""
     lines: list[str] = []
@@ -33,6 +41,7 @@ def render(result: LintResult, info: FormatInfo) -> str:
                     f"file={escape_property(d.path)}",
                     f"line={d.line}",
                     f"col={d.column}",
+                    *_span(d),
                     f"title={escape_property('guidelint ' + d.rule)}",
                 )
             )

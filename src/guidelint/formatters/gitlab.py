@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import json
 
+from guidelint.diagnostic import Diagnostic
 from guidelint.engine import LintResult
 from guidelint.formatters import FormatInfo, fingerprints_for
 
 _SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def _lines(d: Diagnostic) -> dict[str, int]:
+    """Code Quality counts whole lines: an end only for a span over several."""
+    if d.end_line > d.line:
+        return {"begin": d.line, "end": d.end_line}
+    return {"begin": d.line}
 
 
 def render(result: LintResult, info: FormatInfo) -> str:
@@ -25,7 +33,7 @@ def render(result: LintResult, info: FormatInfo) -> str:
             "categories": ["Style"],
             "severity": _SEVERITY[d.severity],
             "fingerprint": fingerprint,
-            "location": {"path": d.path, "lines": {"begin": d.line}},
+            "location": {"path": d.path, "lines": _lines(d)},
         }
         for d, fingerprint in zip(result.diagnostics, fingerprints_for(result, info), strict=True)
     ]

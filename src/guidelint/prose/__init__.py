@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
 from guidelint.prose.citations import cited_texts, is_cited, lead_cited, tables
-from guidelint.prose.claims import cues, is_claim, speaks_as_we
+from guidelint.prose.claims import is_claim, number_cues, sentence_cues, speaks_as_we
 from guidelint.prose.framing import Framing
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
 from guidelint.prose.salary import SalaryClaim, date_marker, has_pay_word, salary_claims
@@ -159,12 +159,10 @@ def _sentence(
 ) -> Sentence:
     """One sentence with its statistics, judged."""
     text = block.text[start:end]
-    context = framing.context(index)
+    lower = text.lower()
+    shared = (*sentence_cues(text, lower, block.kind), *framing.cues(index))
     found = tuple(
-        (
-            *cues(text, s.char - start, s.char - start + len(s.text), s.kind, block.kind, context),
-            *framing.document,
-        )
+        (*shared, *number_cues(text, lower, s.char - start, s.char - start + len(s.text), s.kind))
         for s in stats
     )
     exempt = not_a_claim(text, stats[-1].char - start)

@@ -16,20 +16,28 @@ _YEAR = r"(?:19|20)\d\d"
 _SAYS = (
     r"(?:found|finds|reported|reports|estimates|estimated|surveyed|revealed|says|said|notes|noted)"
 )
-_SOURCE_RE = re.compile(
+# Citations that start with a character of their own: the regex engine
+# jumps from one "(" / "A" / "a" / "P" / "p" / "{" to the next.
+_MARKED_RE = re.compile(
     # "(Source: ...)" and the like
     r"(?i:\(\s*(?:source|sources|via|data|according to)\b)"
-    # a named source: "according to Gartner", "per the 2025 Carta report"
+    # "according to Gartner", "per the 2025 Carta report"
     r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[a-z]{0,3}[A-Z]"
     rf"|\b[Pp]er\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_REPORT}\b"
-    rf"|\bthe\s+(?:{_YEAR}\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\s+{_REPORT}\b"
-    rf"|\b{_YEAR}\s+{_NAME}(?:\s+{_NAME}){{0,3}}\s+{_REPORT}\b"
-    rf"|\b{_NAME}(?:\s+{_NAME}){{0,3}}['’]s\s+(?:{_YEAR}\s+)?{_REPORT}\b"
-    # a named reporter: "Gartner found" (mid-sentence), "Pew Research reports"
-    rf"|(?<=\w\s){_NAME}(?:\s+{_NAME}){{0,3}}\s+{_SAYS}\b|\b{_PROPER}\s+{_SAYS}\b"
     # a site generator's link shortcode: Hugo's {{< ref "..." >}}
     r"|\{\{[<%]\s*(?:rel)?ref\b"
 )
+# A named source ends in a word that says so ("report", "found"); the name
+# is looked for just before it, in a short window.
+_ANCHOR_RE = re.compile(rf"\b(?:(?P<report>{_REPORT})|{_SAYS})\b")
+_NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+# "the 2025 Carta report", "a 2024 Pew survey", "Carta's 2025 report"
+_REPORT_NAME_RE = re.compile(
+    rf"(?:\bthe\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}|\b{_NAMES}['’]s\s+(?:{_YEAR}\s+)?)\s*$"
+)
+# "... and Gartner found" (a name mid-sentence), "Pew Research reports" (a proper name)
+_SAYER_RE = re.compile(rf"(?:(?<=\w\s){_NAMES}|\b{_PROPER})\s+$")
+_WINDOW = 80  # characters before the anchor word where its name may stand
 # A line right after a table that may caption it; it covers the table only
 # when it cites ("_Source: ..._", a link), not when it only notes ("_Note: ..._").
 _CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note|notes)\b", re.I)
@@ -47,7 +55,15 @@ def cited_texts(texts: list[str]) -> list[bool]:
 
 
 def _names_source(text: str) -> bool:
-    return bool(_SOURCE_RE.search(text))
+    if _MARKED_RE.search(text):
+        return True
+    for anchor in _ANCHOR_RE.finditer(text):
+        named = _REPORT_NAME_RE if anchor.group("report") else _SAYER_RE
+        # Searching text[begin:start] in place: "$" is the anchor word's
+        # start, and the lookbehind still sees what precedes the window.
+        if named.search(text, max(0, anchor.start() - _WINDOW), anchor.start()):
+            return True
+    return False
 
 
 def tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[int, str]]:

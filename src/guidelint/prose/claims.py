@@ -110,20 +110,6 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     ),
 }
 NEAR = ("we", "you", "policy", "evidence", "advice", "definition")
-# Sentence shapes, and what each says.
-SHAPES: dict[str, str] = {
-    "imperative": "the sentence starts with a command (Ask, Keep, Aim...): advice",
-    "premise": "the number is in an 'if ...' or 'suppose ...' clause: a hypothetical",
-    "after-premise": "the number is in the main clause after an 'if ...' clause",
-    "arithmetic": "arithmetic (=, ×, 'times'): a worked example",
-    "idiom": "an idiom ('100% of the time', 'the 80% use case')",
-    "question": "a question",
-    "quoted": "the number is inside quotation marks: sample speech",
-    "context:example": "the section heading or lead-in says 'example'",
-    "context:we": "the section heading or lead-in speaks as 'we'",
-    "context:policy": "the section heading or lead-in names a policy, budget or prize",
-    "doc:we": "the guide speaks as 'we' in a quarter of its paragraphs or more",
-}
 _HYPOTHETICAL_START = re.compile(
     r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
     r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
@@ -150,40 +136,54 @@ def cues(
 
     ``kind`` is the statistic's kind, ``block_kind`` the kind of block it is
     in, ``context`` the words that frame its block: its section heading and
-    the text that introduces its list or table.
+    the text that introduces its list or table.  (The analysis calls the
+    three parts below itself, so a sentence's and a block's cues are worked
+    out once, not once per number.)
     """
     lower = sentence.lower()
-    words = set(_WORD_RE.findall(lower))
-    found = [f"kind:{kind}", f"block:{block_kind}"]
-    found += [name for name, (_, family) in FAMILIES.items() if not family.isdisjoint(words)]
-    near = set(_WORD_RE.findall(lower[max(0, start - 60) : end + 60]))
-    found += [f"near:{name}" for name in NEAR if not FAMILIES[name][1].isdisjoint(near)]
-    found += _shapes(sentence, lower, start)
-    framing = set(_WORD_RE.findall(context.lower()))
-    found += [
-        f"context:{name}"
-        for name in ("example", "we", "policy")
-        if not FAMILIES[name][1].isdisjoint(framing)
+    return [
+        *sentence_cues(sentence, lower, block_kind),
+        *context_cues(context),
+        *number_cues(sentence, lower, start, end, kind),
     ]
-    return found
 
 
-def _shapes(sentence: str, lower: str, start: int) -> list[str]:
-    """The sentence-shape cues (see :data:`SHAPES`)."""
-    found = []
+def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
+    """The cues of a whole sentence (``lower`` is it in lower case)."""
+    words = set(_WORD_RE.findall(lower))
+    found = [f"block:{block_kind}"]
+    found += [name for name, (_, family) in FAMILIES.items() if not family.isdisjoint(words)]
     first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
     if first and first.group() in _IMPERATIVES:
         found.append("imperative")
-    premise = _HYPOTHETICAL_START.match(sentence)
-    if premise:
-        comma = sentence.find(", ", premise.end())  # not the one in "10,000"
-        found.append("premise" if comma < 0 or start < comma else "after-premise")
     if _ARITHMETIC.search(sentence):
         found.append("arithmetic")
     if _IDIOM.search(sentence):
         found.append("idiom")
     if sentence.rstrip().rstrip(_QUOTES + "'’)]*_\ue000").endswith("?"):
         found.append("question")
+    return found
+
+
+def context_cues(context: str) -> list[str]:
+    """The cues of the words that frame a block (heading, lead-in)."""
+    framing = set(_WORD_RE.findall(context.lower()))
+    return [
+        f"context:{name}"
+        for name in ("example", "we", "policy")
+        if not FAMILIES[name][1].isdisjoint(framing)
+    ]
+
+
+def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> list[str]:
+    """The cues of one number in its sentence: its kind, the words near it, its clause."""
+    found = [f"kind:{kind}"]
+    near = set(_WORD_RE.findall(lower, max(0, start - 60), end + 60))
+    found += [f"near:{name}" for name in NEAR if not FAMILIES[name][1].isdisjoint(near)]
+    premise = _HYPOTHETICAL_START.match(sentence)
+    if premise:
+        comma = sentence.find(", ", premise.end())  # not the one in "10,000"
+        found.append("premise" if comma < 0 or start < comma else "after-premise")
     if _inside_quotes(sentence, start):
         found.append("quoted")
     return found
@@ -194,14 +194,14 @@ def _inside_quotes(sentence: str, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+_WE_RE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll)\b", re.I)
+
+
 def speaks_as_we(texts: list[str]) -> bool:
     """Whether a quarter or more of a guide's blocks speak as "we" (a handbook, a team's blog)."""
     spoken = [t for t in texts if t]
-    if not spoken:
-        return False
-    we = FAMILIES["we"][1]
-    count = sum(1 for t in spoken if not we.isdisjoint(_WORD_RE.findall(t.lower())))
-    return count * 4 >= len(spoken)
+    count = sum(1 for t in spoken if _WE_RE.search(t))
+    return bool(spoken) and count * 4 >= len(spoken)
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ a policy.  The claim cues (:mod:`.claims`) read this framing too.
 from __future__ import annotations
 
 from guidelint.markdown import Block, Body
+from guidelint.prose.claims import context_cues
 
 _LISTED = ("item", "table-head", "table-row")
 
@@ -45,6 +46,15 @@ class Framing:
         self.body = body
         self.document: tuple[str, ...] = ("doc:we",) if speaks_as_we else ()
         self._contexts: dict[int, str] = {}
+        self._cues: dict[int, tuple[str, ...]] = {}
+
+    def cues(self, index: int) -> tuple[str, ...]:
+        """The claim cues of block ``index``'s framing and of its whole guide."""
+        known = self._cues.get(index)
+        if known is None:
+            known = (*context_cues(self.context(index)), *self.document)
+            self._cues[index] = known
+        return known
 
     def context(self, index: int) -> str:
         """The heading of block ``index``'s section and the text introducing its list or table."""

@@ -15,7 +15,7 @@ import os
 import posixpath
 from collections.abc import Iterable
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, token_end
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
@@ -43,6 +43,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                         SEVERITY,
                         guide.key_position("related", index),
                         f"related guide '{slug}' does not exist under the content root",
+                        token_end(guide, guide.key_position("related", index)),
                     )
                 )
     if ctx.file_path is None:
@@ -58,9 +59,21 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     SEVERITY,
                     guide.position(link.offset),
                     f"link to '{link.dest}': no such guide ({posixpath.normpath(target)})",
+                    _link_end(guide, link.offset, link.dest),
                 )
             )
     return found
+
+
+def _link_end(guide: Guide, offset: int, dest: str) -> tuple[int, int] | None:
+    """Just after the link's ``)``, when its destination is written as is on its line."""
+    line_end = guide.source.find(b"\n", offset)
+    line_end = len(guide.source) if line_end < 0 else line_end
+    at = guide.source.find(b"](" + dest.encode("utf-8"), offset, line_end)
+    if at < 0:
+        return None
+    end = at + 2 + len(dest.encode("utf-8"))
+    return guide.position(end + 1 if guide.source[end : end + 1] == b")" else end)
 
 
 def _local_markdown_target(dest: str) -> str | None:

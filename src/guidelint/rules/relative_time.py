@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, text_end
 from guidelint.dates import MONTH_NAMES, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
@@ -102,6 +102,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     guide.position(offset),
                     f"'{phrase}' will read wrong as the guide ages: write the absolute date "
                     f"({_suggestion(phrase.lower(), written, guide.key_name('updated'))})",
+                    guide.position(text_end(blocks[index], start + match.start(), match.group(0))),
                 )
             )
     return found

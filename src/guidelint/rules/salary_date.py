@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, text_end, token_end
 from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
@@ -51,6 +51,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     SEVERITY,
                     guide.key_position("salary_as_of"),
                     f"'{key}' is {value!r}, not a date: write YYYY-MM or YYYY-MM-DD",
+                    token_end(guide, guide.key_position("salary_as_of")),
                 )
             )
         elif as_of.start > ctx.today:
@@ -61,6 +62,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     SEVERITY,
                     guide.key_position("salary_as_of"),
                     f"'{key}' is {as_of}, in the future (today is {ctx.today})",
+                    token_end(guide, guide.key_position("salary_as_of")),
                 )
             )
     if as_of is not None:
@@ -75,6 +77,9 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     guide.position(claim.figure.offset),
                     f"salary figure '{claim.figure.text.strip()}' has no date: add '{key}: YYYY-MM' "
                     "to the front matter or 'as of Mon YYYY' to the sentence",
+                    guide.position(
+                        text_end(claim.figure.block, claim.figure.char, claim.figure.text)
+                    ),
                 )
             )
     return found

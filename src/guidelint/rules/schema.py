@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, token_end
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.errors import ConfigError
 from guidelint.guide import Guide
+from guidelint.hints import dotted, schema_messages
 from guidelint.rules.examples import example
 
 NAME = "schema"
@@ -75,60 +76,17 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
     for error in errors:
         path = list(error.absolute_path)
         if error.validator == "required":
-            missing = [k for k in error.validator_value if k not in error.instance]
-            if path or not set(missing) <= _OWNED_ELSEWHERE:
-                for key in missing:
-                    if (not path and key in _OWNED_ELSEWHERE) or (str(path), key) in reported:
-                        continue
+            for key in error.validator_value:
+                if key in error.instance or (not path and key in _OWNED_ELSEWHERE):
+                    continue
+                if (str(path), key) not in reported:
                     reported.add((str(path), key))
-                    where = guide.key_position(*path)
-                    yield diagnostic(
-                        guide,
-                        NAME,
-                        SEVERITY,
-                        where,
-                        f"{_dotted(path) or 'front matter'}: missing required key '{key}'",
-                    )
-            continue
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = set(error.schema.get("properties", {}))
-            for key in error.instance:
-                if key not in allowed:
-                    where = guide.key_position(*path, key)
-                    hint = _closest(key, allowed)
-                    yield diagnostic(
-                        guide, NAME, SEVERITY, where, f"{_dotted([*path, key])}: unknown key{hint}"
-                    )
+                    message = f"{dotted(path, 'front matter')}: missing required key '{key}'"
+                    spot = guide.key_position(*path)
+                    yield diagnostic(guide, NAME, SEVERITY, spot, message, token_end(guide, spot))
             continue
         if path and str(path[0]) in _OWNED_ELSEWHERE:
             continue
-        message = error.message
-        if error.validator == "enum":
-            message = (
-                f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-            )
-        elif error.validator == "pattern":
-            message = f"{error.instance!r} does not match {error.validator_value}"
-        yield diagnostic(
-            guide,
-            NAME,
-            SEVERITY,
-            guide.key_position(*path),
-            f"{_dotted(path) or 'front matter'}: {message}",
-        )
-
-
-def _dotted(path: list[Any]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _closest(key: str, allowed: set[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(key, sorted(allowed), n=1)
-    return (
-        f" (did you mean '{match[0]}'?)" if match else f" (allowed: {', '.join(sorted(allowed))})"
-    )
+        for where, message in schema_messages(error):
+            position = guide.key_position(*where)
+            yield diagnostic(guide, NAME, SEVERITY, position, message, token_end(guide, position))

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidelint.context import Context, diagnostic
+from guidelint.context import Context, diagnostic, text_end
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
@@ -89,5 +89,8 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             f"statistic '{stat.text.strip()}' has no source in its {unit}: cite it with "
             "[^id] (a footnote or a 'sources' entry), a link, or '(Source: ...)'"
         )
-        found.append(diagnostic(guide, NAME, SEVERITY, guide.position(stat.offset), message))
+        start, end = stat.offset, text_end(stat.block, stat.char, stat.text)
+        found.append(
+            diagnostic(guide, NAME, SEVERITY, guide.position(start), message, guide.position(end))
+        )
     return found

@@ -9,8 +9,10 @@ compared with its version in git: the last commit (under pre-commit, the
 staged change is compared with HEAD) or, with ``--diff-base REV``, the merge
 base of REV and HEAD.  Prose-only edits (a typo, a reworded sentence, a
 reworded answer that keeps nine tenths of its text) need no bump and get
-nothing, so editors are never pushed to fake freshness.  Outside git, and for
-a new file, the rule says nothing.
+nothing, so editors are never pushed to fake freshness.  An ``updated`` that
+already is today (or this month), or that is later than the day of the
+compared commit, dates the change: it satisfies the rule.  Outside git, and
+for a new file, the rule says nothing.
 
 Fix: set ``updated`` to the day of the change (and ``salary_as_of`` to the
 month the new figures were true).
@@ -18,12 +20,14 @@ month the new figures were true).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from guidelint.context import Context, diagnostic
+from guidelint.dates import add_months, parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
@@ -81,6 +85,8 @@ def facts(guide: Guide, pay_words: tuple[str, ...] = ()) -> Facts:
 
 def _counter_change(kind: str, old: Counter[str], new: Counter[str]) -> str | None:
     added, removed = new - old, old - new
+    if added and removed:  # one figure in place of another: an edit, not an addition
+        return f"{kind} changed from '{next(iter(removed))}' to '{next(iter(added))}'"
     if added:
         return f"{kind} '{next(iter(added))}' added"
     if removed:
@@ -103,6 +109,26 @@ def _answers_change(old: tuple[str, ...], new: tuple[str, ...]) -> str | None:
     return None
 
 
+def _covers_change(value: object, ctx: Context) -> bool:
+    """Whether ``updated`` already dates a change made today.
+
+    It does when its day (or month) is today or later, or when it is later
+    than the day of the compared commit: set after that commit, it moved.
+    """
+    updated = parse_date(value)
+    if updated is None:
+        return False
+    if updated.precision == "day":
+        last_day = updated.start
+    elif updated.precision == "month":
+        last_day = add_months(updated.start, 1) - dt.timedelta(days=1)
+    else:
+        last_day = updated.start.replace(month=12, day=31)
+    if last_day >= ctx.today:
+        return True
+    return ctx.previous_day is not None and updated.start > ctx.previous_day
+
+
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """Compare with ``ctx.previous``; report at ``updated`` and ``salary_as_of``."""
     previous = ctx.previous
@@ -118,7 +144,11 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
         or _answers_change(old.answers, new.answers)
     )
     since = f"since {ctx.previous_rev}"
-    if change and guide.get("updated") == previous.get("updated"):
+    if (
+        change
+        and guide.get("updated") == previous.get("updated")
+        and not _covers_change(guide.get("updated"), ctx)
+    ):
         key = guide.key_name("updated")
         found.append(
             diagnostic(
