@@ -203,6 +203,7 @@ WRITERS: dict[str, list[str]] = {
     "check --output": ["check", "content", "--output", "out.txt", "--today", TODAY],
     "report --output": ["report", "content", "--output", "out.txt", "--today", TODAY],
     "init": ["init", "--force", "--today", TODAY],
+    "sources --output": ["sources", "content", "--offline", "-o", "out.txt", "--today", TODAY],
 }
 
 

@@ -105,6 +105,10 @@ def _invocations() -> dict[str, list[list[str]]]:
         runs["new"] = [["new", "content/fresh.md", "--title", title, "--owner", "me", *today]]
     if "review" in commands:
         runs["review"] = [["review", "content/other.md", *today]]
+    if "sources" in commands:  # --offline: the cache only, never a request
+        runs["sources"] = [
+            ["sources", "content", "--offline", "--format", fmt, *today] for fmt in FORMATS
+        ]
     if "init" in commands:  # last: the config it writes is the next runs' config
         runs["init"] = [["init", "--force", *today]]
     runs["--version"] = [["--version"]]

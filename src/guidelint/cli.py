@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import click
 
@@ -101,6 +101,34 @@ diff_base_option = click.option(
     metavar="REV",
     help="Compare guides with git at the merge base of REV and HEAD (default: HEAD).",
 )
+
+
+def online_options(command: Any) -> Any:
+    """The options of a run that checks cited URLs (``sources``, ``check --online``)."""
+    options = [
+        click.option("--refresh", is_flag=True, help="Ignore cached results; ask every URL again."),
+        click.option("--offline", is_flag=True, help="No requests: cached results only."),
+        click.option(
+            "--changed-since",
+            metavar="REF",
+            help="Only URLs in guides changed since git REF (e.g. origin/main).",
+        ),
+        click.option(
+            "--timeout", type=click.FloatRange(min=0.1), help="Seconds per request (default 10)."
+        ),
+        click.option(
+            "--concurrency", type=click.IntRange(min=1), help="Requests at once (default 32)."
+        ),
+        click.option(
+            "--per-host", type=click.IntRange(min=1), help="Requests at once per host (default 2)."
+        ),
+        click.option(
+            "--fix", is_flag=True, help="Rewrite moved URLs in the guides to where they went."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _content_guides(paths: Sequence[Path], config: Config) -> list[Path]:
@@ -201,6 +229,10 @@ def cli() -> None:
     is_flag=True,
     help="Neither read nor write the cache folder (slug index, schema verdicts).",
 )
+@click.option(
+    "--online", is_flag=True, help="Also check cited URLs over the network (dead/moved sources)."
+)
+@online_options
 def check(
     paths: tuple[Path, ...],
     today: str | None,
@@ -224,6 +256,7 @@ def check(
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
+    **online: Any,
 ) -> None:
     """Lint guides (default: the content root from the config)."""
     from guidelint.formatters import FormatInfo, get_formatter
@@ -238,7 +271,7 @@ def check(
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_groups(groups, options, content_only, staged, stdin)
+    result = _lint_groups(groups, options, content_only, staged, stdin, online)
     found = len(result.diagnostics)
     result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
     hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
@@ -348,6 +381,7 @@ def _lint_groups(
     content_only: bool,
     staged: bool = False,
     stdin: tuple[Path, bytes] | None = None,
+    online: dict[str, Any] | None = None,
 ) -> LintResult:
     """:func:`_lint_named` over each group of paths, as one result."""
     from guidelint.engine import LintResult, lint, merge_results
@@ -357,7 +391,7 @@ def _lint_groups(
     results = []
     for config, paths in groups:
         if not staged:
-            results.append(_lint_named(paths, config, options, content_only))
+            results.append(_lint_named(paths, config, options, content_only, online))
             continue
         from guidelint import staged as staged_module
 
@@ -387,10 +421,20 @@ def _lint_referrers(
 
 
 def _lint_named(
-    paths: Sequence[Path], config: Config, options: RunOptions, content_only: bool
+    paths: Sequence[Path],
+    config: Config,
+    options: RunOptions,
+    content_only: bool,
+    online: dict[str, Any] | None = None,
 ) -> LintResult:
-    """The findings for ``paths``, with a progress bar on a terminal."""
+    """The findings for ``paths``, with a progress bar on a terminal.
+
+    With ``online["online"]`` set, cited URLs are checked first (``_lint_online``).
+    """
     from guidelint.engine import LintResult, lint
+
+    if online and online.get("online"):
+        return _lint_online(paths, config, options, content_only, online)
 
     named = _content_guides(paths, config) if content_only else list(paths)
     if paths and not named:  # only READMEs, docs and the like were named
@@ -400,6 +444,132 @@ def _lint_named(
         return lint(named, config, options, progress=progress)
     finally:
         progress.close()
+
+
+def _lint_online(
+    paths: Sequence[Path],
+    config: Config,
+    options: RunOptions,
+    content_only: bool,
+    online: dict[str, Any],
+) -> LintResult:
+    """``_lint_named`` after checking what the guides cite; records the run for ``report``."""
+    from guidelint.engine import LintResult, needs_of
+    from guidelint.sources.online import check_files, online_run
+    from guidelint.sources.record import save_run
+    from guidelint.terminal import SourceProgress
+
+    named = _content_guides(paths, config) if content_only else list(paths)
+    if paths and not named:
+        return LintResult((), 0)
+    run = online_run(
+        config,
+        refresh=online["refresh"],
+        offline=online["offline"],
+        changed_since=online["changed_since"],
+        limits={k: online[k] for k in ("timeout", "concurrency", "per_host")},
+    )
+    now = dt.datetime.now(dt.UTC)
+    if now.date() != options.today:  # --today: cache and record ages count from that day
+        now = dt.datetime.combine(options.today, now.time(), dt.UTC)
+    progress = SourceProgress(sys.stderr)
+    try:
+        files, results = check_files(named, config, run, cwd=Path.cwd(), now=now, progress=progress)
+    finally:
+        progress.close()
+    _say_sources(results)
+    if online["fix"]:
+        _fix_moved(results.values())
+    if not files:
+        return LintResult((), 0)
+    result = _lint_named(
+        [Path(f) for f in files], config, dataclasses.replace(options, sources=results), False
+    )
+    if config.cache_dir is not None:
+        online_rules = {d.rule for d in result.diagnostics if "sources" in needs_of([d.rule])}
+        found = [d for d in result.diagnostics if d.rule in online_rules]
+        save_run(config.cache_dir, result.paths, found, now, cwd=Path.cwd())
+    return result
+
+
+def _say_sources(results: Any) -> None:
+    """One line of counts by verdict on stderr, then the unreachable URLs (not findings)."""
+    from collections import Counter
+
+    if not results:
+        return
+    verdicts = Counter(r.verdict for r in results.values())
+    counts = ", ".join(
+        f"{verdicts[v]} {v}"
+        for v in ("alive", "moved", "dead", "unreachable", "skipped")
+        if verdicts[v]
+    )
+    click.echo(f"sources: {len(results)} URL(s): {counts}", err=True)
+    unreachable = [r for r in results.values() if r.verdict == "unreachable"]
+    for r in unreachable[:20]:
+        where = f"{r.citations[0].path}:{r.citations[0].line}" if r.citations else "?"
+        click.echo(f"  unreachable {r.url} ({r.detail}), cited at {where}", err=True)
+    if len(unreachable) > 20:
+        click.echo(f"  ... and {len(unreachable) - 20} more unreachable", err=True)
+
+
+def _fix_moved(results: Any) -> None:
+    """Rewrite moved URLs in place and say where."""
+    from guidelint.sources.fix import fix_moved
+
+    for path, count in fix_moved(results, Path.cwd()).items():
+        click.echo(f"{path}: rewrote {count} moved URL(s)", err=True)
+
+
+@cli.command("sources")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@today_option
+@config_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    help="Output format (default: text; github under GitHub Actions).",
+)
+@click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@click.option("--strict", is_flag=True, help="Moved sources (warnings) fail the run too.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "never")),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option("--no-color", is_flag=True, help="No ANSI colors (also: NO_COLOR).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache folder.")
+@online_options
+@click.pass_context
+def sources_command(ctx: click.Context, /, **params: Any) -> None:
+    """Check that every URL the guides cite still exists: dead and moved sources.
+
+    Exit codes as for 'check'.  Alive results are cached (policy.source_cache,
+    default 7d); failures are always asked again.
+    """
+    from guidelint.rules import RULES
+
+    online_rules = ",".join(n for n, rule in RULES.items() if "sources" in rule.NEEDS)
+    ctx.invoke(
+        check,
+        **params,
+        select=(online_rules,),
+        ignore=(),
+        diff_base=None,
+        baseline_path=None,
+        no_baseline=False,
+        content_only=False,
+        staged=False,
+        stdin_filename=None,
+        output_format=None,
+        statistics=False,
+        jobs=None,
+        online=True,
+    )
 
 
 @cli.command("baseline")

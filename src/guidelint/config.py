@@ -82,6 +82,19 @@ class Globs:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcesConfig:
+    """The ``sources`` section: how ``guidelint sources`` treats cited URLs.
+
+    ``headers`` values may name environment variables as ``${NAME}``; they are
+    expanded only when a request is made, never stored or printed.
+    """
+
+    exclude: tuple[str, ...] = ()  # URL globs never requested
+    headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # host -> headers
+    accept: frozenset[int] = frozenset()  # statuses counted as alive besides 2xx
+
+
+@dataclass(frozen=True, slots=True)
 class Override:
     """Rule settings for files matching ``files``."""
 
@@ -107,6 +120,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     cache_dir: Path | None = None  # None: no cache (``cache_dir: false``, ``--no-cache``)
     docs_url: str | None = None  # where the rule docs are published; None: no links
+    sources: SourcesConfig = SourcesConfig()
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the config base, with ``/``, for glob matching."""
@@ -349,10 +363,20 @@ def build_config(data: Any, base: Path, source: str, remember: bool = True) -> C
         max_file_size=int(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         cache_dir=None if cache_value is False else base / str(cache_value),
         docs_url=data.get("docs_url"),
+        sources=_sources(data.get("sources", {})),
     )
     if remember and not known_good and marker is not None and config.cache_dir is not None:
         _remember_validated(marker)
     return config
+
+
+def _sources(raw: Mapping[str, Any]) -> SourcesConfig:
+    """The validated ``sources`` section, frozen."""
+    return SourcesConfig(
+        exclude=tuple(raw.get("exclude", ())),
+        headers={host.lower(): dict(values) for host, values in raw.get("headers", {}).items()},
+        accept=frozenset(raw.get("accept", ())),
+    )
 
 
 def _first_message(error: Any, base: tuple[str, ...] = ()) -> str:

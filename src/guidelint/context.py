@@ -11,11 +11,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.policy import Policy
+
+if TYPE_CHECKING:
+    from guidelint.sources.model import Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,9 @@ class Context:
     previous: Guide | None = None
     previous_rev: str = "HEAD"
     previous_day: dt.date | None = None  # the day that commit was made, when known
+    # URL -> what checking it found; only under `guidelint sources` or
+    # `check --online`, and only for a rule that NEEDS "sources".
+    sources: Mapping[str, Result] | None = None
 
     def schema(self) -> Any:
         """The guide schema's validator, or ``None`` when schema checks are off."""

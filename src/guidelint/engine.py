@@ -30,6 +30,7 @@ from guidelint.rules import RULES, Rule
 if TYPE_CHECKING:
     from guidelint.history import Previous
     from guidelint.schema_cache import FrontMatterVerdicts
+    from guidelint.sources.model import Result
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -51,6 +52,9 @@ class RunOptions:
     # (absolute path, blob id at HEAD) of each staged modified guide, when the
     # staged change was read already (check --staged): git is not asked again.
     at_head: tuple[tuple[str, str], ...] | None = None
+    # URL -> checked result, from a run that may use the network (`sources`,
+    # `check --online`); None: rules that need it do not run.
+    sources: Mapping[str, Result] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,19 @@ def load_schema_validator(schema_path: str | None) -> Any:
         raise ConfigError(
             f"the guide schema {schema_path} is not a valid JSON Schema: {exc.message}"
         ) from exc
-    return cls(schema)
+    return cls(schema, registry=_local_registry())
+
+
+def _local_registry() -> Any:
+    """The metaschemas, and nothing fetched: jsonschema would otherwise GET a remote ``$ref``."""
+    import referencing
+    from jsonschema_specifications import REGISTRY  # type: ignore[import-untyped]
+    from referencing.exceptions import NoSuchResource
+
+    def refuse(uri: str) -> Any:
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+
+    return REGISTRY.combine(referencing.Registry(retrieve=refuse))  # type: ignore[call-arg]
 
 
 def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> dict[str, str]:
@@ -151,13 +167,22 @@ def active_rules(options: RunOptions, settings: Mapping[str, RuleSetting]) -> di
     for name, rule in RULES.items():
         if options.select and name not in options.select:
             continue
-        if name in options.ignore:
+        if name in options.ignore or not provided(rule.NEEDS, options):
             continue
         setting = settings.get(name)
         severity = setting.severity if setting and setting.severity else rule.SEVERITY
         if severity != "off":
             active[name] = severity
     return active
+
+
+def provided(needs: frozenset[str], options: RunOptions) -> bool:
+    """Whether this run can give a rule everything in ``needs``.
+
+    Results from the network exist only when the caller checked the sources;
+    a plain ``check`` never does, so rules that need them sit out.
+    """
+    return "sources" not in needs or options.sources is not None
 
 
 def build_index(
@@ -254,6 +279,7 @@ class _Checker:
             previous=before,
             previous_rev=self.options.diff_base or "HEAD",
             previous_day=self.committed if before is not None else None,
+            sources=self.options.sources if "sources" in needs else None,
         )
 
     def check(

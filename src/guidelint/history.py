@@ -70,14 +70,14 @@ def locate(cwd: Path, files: Sequence[str]) -> tuple[Path, str | None] | None:
     return None
 
 
-def _merge_base(base: str, top: Path) -> str:
+def _merge_base(base: str, top: Path, option: str = "--diff-base") -> str:
     """The merge base of ``base`` and HEAD, or ``base`` itself when they share none."""
     merge_base = git(["merge-base", base, "HEAD"], top)
     if merge_base:
         return merge_base.decode().strip()
     commit = git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top)
     if commit is None:
-        raise UsageError(f"--diff-base: '{base}' is not a commit in {top}")
+        raise UsageError(f"{option}: '{base}' is not a commit in {top}")
     return commit.decode().strip()
 
 
@@ -213,3 +213,23 @@ def _parse_batch(out: bytes, files: list[str]) -> dict[str, bytes]:
             found[file] = out[position : position + size]
         position += size + 1  # the content and its trailing newline
     return found
+
+
+def changed_files(files: Sequence[str], base: str, cwd: Path) -> list[str]:
+    """The ``files`` that differ from the merge base of ``base`` and HEAD, or are untracked.
+
+    What a pull request changed, committed or not; for checking only its sources.
+    """
+    located = locate(cwd, files)
+    if located is None:
+        raise UsageError("--changed-since needs a git repository")
+    top = located[0]
+    commit = _merge_base(base, top, "--changed-since")
+    changed = git(["diff", "--name-only", "--no-renames", "-z", commit], top) or b""
+    untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], top) or b""
+    differ = set(
+        (changed + b"\0" + untracked).decode("utf-8", errors="surrogateescape").split("\0")
+    )
+    differ.discard("")
+    names = _repo_names(files, cwd, top.resolve(), differ)
+    return [file for file in files if file in names]

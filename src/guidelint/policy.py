@@ -15,3 +15,4 @@ class Policy:
     due_soon: Duration = Duration(30, "d")
     salary_window: Duration = Duration(12, "mo")
     source_window: Duration = Duration(3, "y")
+    source_cache: Duration = Duration(7, "d")  # how long an alive source is not asked again

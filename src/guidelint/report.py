@@ -121,6 +121,16 @@ class Report:
     totals: StatusCounts
     owners: tuple[OwnerTotals, ...]  # most stale first
     findings_by_rule: tuple[tuple[str, int], ...]
+    sources: SourcesNote | None = None  # a recent `guidelint sources` run, if any
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesNote:
+    """The last ``guidelint sources`` run the report includes: when, and its counts by owner."""
+
+    checked_on: dt.date  # the newest check of any guide in the report
+    age_days: int
+    by_owner: tuple[tuple[str, int, int], ...]  # (owner, dead, moved), owners with any
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +369,54 @@ def collect(
     # parsed, so each file is read and parsed once, in parallel.
     result = lint(files, config, RunOptions(today=today, jobs=jobs), cwd, collect=guide_facts)
     facts = [value for _, value in result.collected]
-    return assemble(
-        facts, result.diagnostics, config.policy, today, due_within=due_within, owner=owner
-    )
+    found, checked_on = list(result.diagnostics), None
+    if config.cache_dir is not None:
+        recorded, checked_on = recent_sources(facts, config, today, cwd)
+        found.extend(recorded)
+    report = assemble(facts, found, config.policy, today, due_within=due_within, owner=owner)
+    return report if checked_on is None else with_sources_note(report, checked_on)
+
+
+def recent_sources(
+    facts: Sequence[GuideFacts], config: Config, today: dt.date, cwd: Path
+) -> tuple[list[Diagnostic], dt.date | None]:
+    """The findings of each guide's last source check within ``policy.source_cache``, and
+    the day of the newest such check (``None``: no recent run)."""
+    import os
+
+    from guidelint.sources.record import load_run
+
+    assert config.cache_dir is not None
+    record = load_run(config.cache_dir)
+    oldest = config.policy.source_cache.subtract_from(today)
+    found: list[Diagnostic] = []
+    newest: dt.date | None = None
+    for fact in facts:
+        checked = record.get(os.path.abspath(os.path.join(cwd, fact.path)))
+        if checked is None or not oldest <= checked.checked_at.date() <= today:
+            continue
+        newest = max(newest or checked.checked_at.date(), checked.checked_at.date())
+        found.extend(
+            Diagnostic(fact.path, line, column, rule, severity, message)  # type: ignore[arg-type]
+            for line, column, rule, severity, message in checked.findings
+        )
+    return found, newest
+
+
+def with_sources_note(report: Report, checked_on: dt.date) -> Report:
+    """``report`` saying when sources were last checked, and dead/moved counts by owner."""
+    counts: dict[str, list[int]] = {}
+    for record in report.guides:
+        found = dict(record.findings)
+        dead, moved = found.get("dead-source", 0), found.get("moved-source", 0)
+        if dead or moved:
+            total = counts.setdefault(record.owner, [0, 0])
+            total[0] += dead
+            total[1] += moved
+    by_owner = tuple((owner, d, m) for owner, (d, m) in sorted(counts.items(), key=_most_dead))
+    note = SourcesNote(checked_on, (report.today - checked_on).days, by_owner)
+    return replace(report, sources=note)
+
+
+def _most_dead(item: tuple[str, list[int]]) -> tuple[int, int, str]:
+    return (-item[1][0], -item[1][1], item[0].casefold())

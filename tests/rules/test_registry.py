@@ -16,6 +16,7 @@ from guidelint.engine import RunOptions, lint
 from guidelint.guide import read_guide
 from guidelint.rules import RULES
 from guidelint.rules.examples import EXAMPLE_TODAY, example
+from guidelint.sources import Result
 
 RULES_DIR = Path(rules_pkg.__file__).parent
 MODULES = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.stem not in ("__init__", "examples"))
@@ -57,8 +58,16 @@ def _run(tmp_path: Path, name: str, text: str) -> list[Diagnostic]:
     if name in ("duplicate-slug", "related-link"):
         (root / "neighbour.md").write_text(NEIGHBOUR, encoding="utf-8")
     cfg = build_config(config, tmp_path, "test")
-    result = lint([target], cfg, RunOptions(today=TODAY), cwd=tmp_path)
+    result = lint([target], cfg, RunOptions(today=TODAY, sources=_sources(name)), cwd=tmp_path)
     return list(result.diagnostics)
+
+
+def _sources(name: str) -> dict[str, Result] | None:
+    """A rule that needs the network declares EXAMPLE_SOURCES: what checking its URLs found."""
+    said = getattr(RULES[name], "EXAMPLE_SOURCES", None)
+    if said is None:
+        return None
+    return {url: Result(url, verdict, new_url=new) for url, (verdict, new) in said.items()}
 
 
 def _history_check(name: str, text: str) -> list[Diagnostic]:

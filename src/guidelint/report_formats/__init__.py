@@ -100,6 +100,32 @@ def summary(report: Report) -> dict[str, Any]:
     }
 
 
+def sources_text(report: Report) -> str:
+    """``Sources last checked 2026-11-20 (6 d ago) by `guidelint sources`: 2 dead, 1 moved.``"""
+    note = report.sources
+    if note is None:
+        return ""
+    dead = sum(d for _, d, _ in note.by_owner)
+    moved = sum(m for _, _, m in note.by_owner)
+    ago = "today" if note.age_days == 0 else f"{note.age_days} d ago"
+    return (
+        f"Sources last checked {note.checked_on.isoformat()} ({ago}) by `guidelint sources`: "
+        f"{dead} dead, {moved} moved."
+    )
+
+
+def sources_fields(report: Report) -> dict[str, Any] | None:
+    """The last source check as JSON, or ``None`` without a recent one."""
+    note = report.sources
+    if note is None:
+        return None
+    return {
+        "checked": note.checked_on.isoformat(),
+        "age_days": note.age_days,
+        "by_owner": [{"owner": o, "dead": d, "moved": m} for o, d, m in note.by_owner],
+    }
+
+
 def due_relative(record: GuideRecord) -> str:
     """``in 5 d`` / ``330 d ago`` / ``today``; empty without a due date."""
     if record.days_left is None:

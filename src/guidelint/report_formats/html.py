@@ -15,7 +15,7 @@ from typing import Any
 from guidelint import __version__
 from guidelint.errors import UsageError
 from guidelint.report import STATUSES, GuideRecord, Report
-from guidelint.report_formats import due_relative, label
+from guidelint.report_formats import due_relative, label, sources_text
 
 # The chart shows age as a share of the guide's window; past this share bars
 # are cut off (their label still gives the real age).
@@ -131,4 +131,5 @@ def context(report: Report) -> dict[str, Any]:
         "owners": sorted({r.owner for r in report.guides}, key=str.casefold),
         "columns": COLUMNS,
         "long_list": LONG_LIST,
+        "sources_text": sources_text(report).replace("`", ""),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from guidelint.report import Report
-from guidelint.report_formats import guide_fields, summary
+from guidelint.report_formats import guide_fields, sources_fields, summary
 
 
 def render(report: Report) -> str:
@@ -22,4 +22,6 @@ def render(report: Report) -> str:
         "guides": [guide_fields(record) for record in report.guides],
         "summary": summary(report),
     }
+    if report.sources is not None:  # only after a recent `guidelint sources` run
+        document["sources"] = sources_fields(report)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guidelint.report import GuideRecord, Report
-from guidelint.report_formats import due_text, findings_text, label
+from guidelint.report_formats import due_text, findings_text, label, sources_text
 
 _ICONS = {"stale": "🔴", "due-soon": "🟠", "fresh": "🟢", "draft": "⚪"}
 # GitHub refuses a comment longer than 65,536 characters (counted as
@@ -38,6 +38,7 @@ def render(report: Report) -> str:
         f"due within {report.due_within}; salary figures go stale after {report.salary_window}._",
         "",
     ]
+    lines += _sources_lines(report)
     if report.owners:
         lines += [
             "### By owner",
@@ -75,6 +76,18 @@ def render(report: Report) -> str:
     else:
         lines += ["No guides matched.", ""]
     return "\n".join(lines)
+
+
+def _sources_lines(report: Report) -> list[str]:
+    """The last source check and its dead/moved sources by owner; nothing without one."""
+    if report.sources is None:
+        return []
+    lines = [f"_{sources_text(report)}_", ""]
+    if report.sources.by_owner:
+        lines += ["| owner | dead sources | moved sources |", "|---|--:|--:|"]
+        lines += [f"| {_cell(o)} | {d} | {m} |" for o, d, m in report.sources.by_owner[:50]]
+        lines.append("")
+    return lines
 
 
 def _guide_row(r: GuideRecord) -> str:

@@ -16,10 +16,12 @@ from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.rules import (
     dangling_citation,
+    dead_source,
     duplicate_slug,
     file_too_large,
     frontmatter,
     gotcha_answers,
+    moved_source,
     related_link,
     relative_time,
     salary_date,
@@ -41,6 +43,8 @@ NEEDS = {
     "schema": "ctx.schema() gives the guide schema's validator; the rule's findings must "
     "depend only on the front matter, so small runs remember them per front matter",
     "unreadable": "the rule also runs on a file that could not be read, to say why",
+    "sources": "ctx.sources holds the checked result of every URL the run's guides cite; "
+    "given only under `guidelint sources` or `check --online` (the rule does not run otherwise)",
 }
 
 
@@ -99,6 +103,8 @@ _MODULES: tuple[Rule, ...] = (
     salary_date,
     stale_salary,
     stale_source,
+    dead_source,
+    moved_source,
     relative_time,
     related_link,
     duplicate_slug,
