@@ -24,7 +24,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, NamedTuple
 
 import guidelint
 from guidelint.config import Config
@@ -77,7 +77,40 @@ def _cache_file(config: Config, root: str, slug_keys: Sequence[str]) -> Path | N
     return config.cache_dir / f"slugs-v{CACHE_VERSION}-{key}.json"
 
 
-def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+class FileEntry(NamedTuple):
+    """What the index knows of one guide file (a list of the same order in the cache file)."""
+
+    size: int  # -1: the file could not be stat'ed
+    mtime_ns: int  # 0: modified too recently to trust (see RACY_SECONDS)
+    slug: str | None
+    link: bool  # a symbolic link
+
+
+class FolderEntry(NamedTuple):
+    """What the index knows of one folder (a list of the same order in the cache file)."""
+
+    mtime_ns: int  # 0: modified too recently to trust
+    names: list[str]  # its guides
+    subfolders: list[str]
+
+
+def _file_entry(raw: object) -> FileEntry | None:
+    """The cache's entry for a file, if it is well formed."""
+    if isinstance(raw, list) and len(raw) == 4 and type(raw[0]) is int and type(raw[1]) is int:
+        return FileEntry(raw[0], raw[1], raw[2] if isinstance(raw[2], str) else None, bool(raw[3]))
+    return None
+
+
+def _folder_entry(raw: object) -> FolderEntry | None:
+    """The cache's entry for a folder, if it is well formed."""
+    if isinstance(raw, list) and len(raw) == 3 and type(raw[0]) is int:
+        names, subfolders = raw[1], raw[2]
+        if isinstance(names, list) and isinstance(subfolders, list):
+            return FolderEntry(raw[0], names, subfolders)
+    return None
+
+
+def _load_cache(path: Path | None) -> tuple[dict[str, Any], dict[str, Any]]:
     """(folders, files) from the cache file, or two empty dicts."""
     if path is None:
         return {}, {}
@@ -94,7 +127,7 @@ def _load_cache(path: Path | None) -> tuple[dict[str, list[Any]], dict[str, list
     return folders, files
 
 
-def _save_cache(path: Path, folders: dict[str, list[Any]], files: dict[str, list[Any]]) -> None:
+def _save_cache(path: Path, folders: dict[str, FolderEntry], files: dict[str, FileEntry]) -> None:
     from guidelint.fileio import atomic_write, ensure_cache_folder
 
     with contextlib.suppress(OSError):
@@ -127,8 +160,8 @@ class _RootIndex:
         self.root = os.path.abspath(root)
         self.cache_path = _cache_file(config, os.path.realpath(root), self.slug_keys)
         self.old_folders, self.old_files = _load_cache(self.cache_path)
-        self.folders: dict[str, list[Any]] = {}
-        self.files: dict[str, list[Any]] = {}  # rel -> [size, mtime_ns, slug, is_symlink]
+        self.folders: dict[str, FolderEntry] = {}
+        self.files: dict[str, FileEntry] = {}
         self.trusted: set[str] = set()  # files taken from the cache without a stat
         self.changed = False
         self.racy_after = (time.time() - RACY_SECONDS) * 1e9
@@ -143,18 +176,13 @@ class _RootIndex:
             mtime = os.stat(folder).st_mtime_ns
         except OSError:
             return
-        cached = self.old_folders.get(rel_folder)
-        if isinstance(cached, list) and len(cached) == 3 and cached[0] == mtime:
-            names, subfolders = cached[1], cached[2]
+        cached = _folder_entry(self.old_folders.get(rel_folder))
+        if cached is not None and cached.mtime_ns == mtime:
+            names, subfolders = cached.names, cached.subfolders
             for name in names:
                 rel = os.path.join(rel_folder, name) if rel_folder else name
-                entry = self.old_files.get(rel)
-                if (
-                    self.trust_folders
-                    and isinstance(entry, list)
-                    and len(entry) == 4
-                    and entry[1] != 0
-                ):
+                entry = _file_entry(self.old_files.get(rel)) if self.trust_folders else None
+                if entry is not None and entry.mtime_ns != 0:
                     self.files[rel] = entry
                     self.trusted.add(rel)
                 else:
@@ -180,7 +208,8 @@ class _RootIndex:
                 except OSError:
                     continue
         # A folder changed moments ago may change again within one mtime tick.
-        self.folders[rel_folder] = [mtime if mtime < self.racy_after else 0, names, subfolders]
+        trusted_mtime = mtime if mtime < self.racy_after else 0
+        self.folders[rel_folder] = FolderEntry(trusted_mtime, names, subfolders)
         for sub in subfolders:
             self._walk(os.path.join(rel_folder, sub) if rel_folder else sub)
 
@@ -193,27 +222,21 @@ class _RootIndex:
         """
         self.trusted.discard(rel)
         path = os.path.join(self.root, rel)
+        old = _file_entry(self.old_files.get(rel))
         if link is None:
-            known = self.files.get(rel) or self.old_files.get(rel)
-            link = (
-                bool(known[3])
-                if isinstance(known, list) and len(known) == 4
-                else os.path.islink(path)
-            )
+            known = self.files.get(rel) or old
+            link = known.link if known is not None else os.path.islink(path)
         try:
             stat = os.stat(path)
         except OSError:
-            self.files[rel] = [-1, 0, None, link]
+            self.files[rel] = FileEntry(-1, 0, None, link)
             return
-        old = self.old_files.get(rel)
-        if (
-            isinstance(old, list)
-            and len(old) == 4
-            and old[0] == stat.st_size
-            and old[1] == stat.st_mtime_ns
-            and old[3] == link
+        if old is not None and (old.size, old.mtime_ns, old.link) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+            link,
         ):
-            self.files[rel] = old
+            self.files[rel] = old  # unchanged since it was cached
             return
         self.changed = self.changed or worth_saving
         slug = None
@@ -221,11 +244,11 @@ class _RootIndex:
             data = _read_head(path, self.config.max_file_size)
             slug = front_matter_slug(data, self.slug_keys) if data is not None else None
         mtime = stat.st_mtime_ns if stat.st_mtime_ns < self.racy_after else 0
-        self.files[rel] = [stat.st_size, mtime, slug, link]
+        self.files[rel] = FileEntry(stat.st_size, mtime, slug, link)
 
     def verify(self, slugs: set[str]) -> None:
         """Re-check every trusted file that claims one of ``slugs``."""
-        for rel in [r for r in self.trusted if self.files[r][2] in slugs]:
+        for rel in [r for r in self.trusted if self.files[r].slug in slugs]:
             self._read(rel, worth_saving=False)
 
     def verify_all(self, worth_saving: bool = False) -> None:
@@ -240,13 +263,12 @@ class _RootIndex:
         """
         out: dict[str, tuple[str, str | None]] = {}
         for rel, entry in self.files.items():
-            slug = entry[2] if isinstance(entry[2], str) else None
-            if entry[0] == -1 or (only is not None and slug not in only):
+            if entry.size == -1 or (only is not None and entry.slug not in only):
                 continue  # unreadable (no slug to offer), or not asked about
             if self.links_to_walked(rel):
                 continue  # its target is here under its own path
             path = os.path.join(self.root, rel)
-            out[os.path.realpath(path) if entry[3] else path] = (path, slug)
+            out[os.path.realpath(path) if entry.link else path] = (path, entry.slug)
         return out
 
     def links_to_walked(self, rel: str) -> bool:
@@ -255,12 +277,12 @@ class _RootIndex:
         Such a link is the guide it points at, not a second one: the index
         lists the target under its own path, in small and large runs alike.
         """
-        if not self.files[rel][3]:
+        if not self.files[rel].link:
             return False
         inside = self.root + os.sep
         real = os.path.realpath(os.path.join(self.root, rel))
         target = self.files.get(real[len(inside) :]) if real.startswith(inside) else None
-        return target is not None and not target[3]
+        return target is not None and not target.link
 
     def save(self) -> None:
         if self.cache_path is not None and (self.changed or not self.old_folders):
@@ -354,7 +376,7 @@ def _collect_all(
     whole-corpus run holds in memory).
     """
     slugs: dict[str, list[str]] = {}
-    walked: list[tuple[str, dict[str, list[Any]]]] = []
+    walked: list[tuple[str, dict[str, FileEntry]]] = []
     for root in roots:
         index = _RootIndex(root, config, trust_folders=False)
         index.save()
@@ -366,11 +388,13 @@ def _collect_all(
         prefix = "" if shown == "." else shown.rstrip("/") + "/"
         inside = index.root + os.sep
         for rel, entry in files.items():
-            if entry[0] == -1 or not isinstance(entry[2], str):
+            if entry.size == -1 or entry.slug is None:
                 continue
             if index.links_to_walked(rel):
                 continue
-            slugs.setdefault(entry[2], []).append(printable_path(prefix + rel.replace(os.sep, "/")))
+            slugs.setdefault(entry.slug, []).append(
+                printable_path(prefix + rel.replace(os.sep, "/"))
+            )
         walked.append((inside, files))
     for path in extra:
         absolute = os.path.abspath(path)
