@@ -172,6 +172,16 @@ def cli() -> None:
     is_flag=True,
     help="Neither read nor write the cache folder (slug index, schema verdicts).",
 )
+@click.option("--fix", "fix_safe", is_flag=True, help="Apply the safe fixes to the files.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Apply the unsafe fixes too (they may change meaning)."
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff and write nothing (exit 1 if there is one).",
+)
 def check(
     paths: tuple[Path, ...],
     today: str | None,
@@ -190,6 +200,7 @@ def check(
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
+    **fix_flags: bool,  # --fix, --unsafe-fixes, --diff: see _lint_fixed
 ) -> None:
     """Lint guides (default: the content root from the config)."""
     from guidelint.formatters import FormatInfo, get_formatter
@@ -202,7 +213,7 @@ def check(
 
         known = baseline.load(baseline_path)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_named(paths, config, options, content_only)
+    result, fix_summary = _lint_fixed(paths, config, options, content_only, **fix_flags)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fingerprints: tuple[str, ...] = ()
@@ -224,7 +235,7 @@ def check(
     text = get_formatter(fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
-    _write(text, output)
+    _write(_with_fix_summary(text, fix_summary, fmt == "text" and output is None), output)
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
@@ -236,6 +247,54 @@ def _config(config_path: Path | None, no_cache: bool) -> Config:
 
     config = load_config(config_path)
     return dataclasses.replace(config, cache_dir=None) if no_cache else config
+
+
+def _lint_fixed(
+    paths: Sequence[Path],
+    config: Config,
+    options: RunOptions,
+    content_only: bool,
+    fix_safe: bool = False,
+    unsafe_fixes: bool = False,
+    show_diff: bool = False,
+) -> tuple[LintResult, str]:
+    """The findings, after applying the fixes if asked; and a summary of the fixes."""
+    if not (fix_safe or unsafe_fixes or show_diff):
+        return _lint_named(paths, config, options, content_only), ""
+    options = dataclasses.replace(options, fixes=True)
+    result = _lint_named(paths, config, options, content_only)
+    return _fix(result, config, options, unsafe_fixes, show_diff)
+
+
+def _with_fix_summary(text: str, summary: str, to_text: bool) -> str:
+    """``text`` with the fix summary after it; or, for machine formats, that on stderr."""
+    if summary and not to_text:
+        click.echo(summary, nl=False, err=True)
+    return text + summary if to_text else text
+
+
+def _fix(
+    result: LintResult, config: Config, options: RunOptions, unsafe: bool, show_diff: bool
+) -> tuple[LintResult, str]:
+    """Apply (or, with ``show_diff``, print) the fixes; the findings left, and a summary line."""
+    from guidelint.fileio import atomic_write
+    from guidelint.fix_run import fix, unified_diff
+
+    outcome = fix(result, config, options, unsafe, Path.cwd())
+    more = (
+        f"; {outcome.unsafe_available} unsafe fix(es) available with --unsafe-fixes"
+        if outcome.unsafe_available
+        else ""
+    )
+    if show_diff:
+        click.echo(unified_diff(outcome.files), nl=False)
+        count = len(outcome.files)
+        click.echo(f"Would fix {outcome.applied} problem(s) in {count} file(s){more}.", err=True)
+        raise SystemExit(1 if outcome.files else 0)
+    for item in outcome.files:
+        atomic_write(item.path, item.after)
+    summary = f"Fixed {outcome.applied} problem(s) in {len(outcome.files)} file(s){more}.\n"
+    return outcome.result, summary
 
 
 def _lint_named(

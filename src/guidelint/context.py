@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.guide import Guide
 from guidelint.policy import Policy
 
@@ -61,9 +61,10 @@ def diagnostic(
     severity: Severity,
     where: tuple[int, int],
     message: str,
+    fix: Fix | None = None,
 ) -> Diagnostic:
-    """Build a finding for ``guide`` at ``where`` (line, column)."""
-    return Diagnostic(guide.path, where[0], where[1], rule, severity, message)
+    """Build a finding for ``guide`` at ``where`` (line, column), with its fix if any."""
+    return Diagnostic(guide.path, where[0], where[1], rule, severity, message, fix=fix)
 
 
 def parse_problems(guide: Guide, rule: str, severity: Severity) -> list[Diagnostic]:

@@ -23,7 +23,7 @@ from guidelint.config import Config, RuleSetting
 from guidelint.context import Context, CorpusIndex
 from guidelint.diagnostic import Diagnostic
 from guidelint.errors import ConfigError, UsageError
-from guidelint.guide import Guide, read_file, read_guide
+from guidelint.guide import Guide, read_data, read_file, read_guide
 from guidelint.paths import display_path, is_guide_folder, is_guide_name
 from guidelint.rules import RULES, Rule
 
@@ -47,6 +47,8 @@ class RunOptions:
     ignore: frozenset[str] = frozenset()
     jobs: int = 1
     diff_base: str | None = None  # compare with git at this revision (default: HEAD)
+    # Findings carry their fixes: remembered schema verdicts (which keep none) are not used.
+    fixes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,20 @@ def lint_file(
     return _Checker(config, options, index).check(path, display, previous)[0]
 
 
+def check_source(
+    path: Path,
+    display: str,
+    data: bytes,
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
+    previous: bytes | None = None,
+) -> list[Diagnostic]:
+    """:func:`lint_file` on ``data`` as the content of ``path``: an editor's unsaved
+    buffer, or a fixed file before it is written.  Reads and writes no file."""
+    return _Checker(config, options, index).check(path, display, previous, data)[0]
+
+
 class _Checker:
     """Checks files one by one with what a run shares: config, index, plans, memory."""
 
@@ -234,11 +250,14 @@ class _Checker:
         )
 
     def check(
-        self, path: Path, display: str, previous: bytes | None
+        self, path: Path, display: str, previous: bytes | None, data: bytes | None = None
     ) -> tuple[list[Diagnostic], Guide, Context]:
-        """The findings for one file, and the parsed guide and context (for the report)."""
+        """The findings for one file (or ``data`` as its content), the guide and context."""
         active, _ = self.plan(path)
-        guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        if data is None:
+            guide = read_file(path, display, self.config.max_file_size, self.config.keys)
+        else:
+            guide = read_data(display, data, self.config.max_file_size, self.config.keys)
         ctx = self.context(path, guide, previous, active)
         found: list[Diagnostic] = []
         for name in active:
@@ -353,7 +372,8 @@ def lint(
     if options.jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
         diagnostics, collected = _lint_parallel(work, config, options, index, progress, collect)
     else:
-        checker = _Checker(config, options, index, _verdicts(config, len(work)))
+        verdicts = None if options.fixes else _verdicts(config, len(work))
+        checker = _Checker(config, options, index, verdicts)
         diagnostics, collected = [], []
         for item in work:
             found, values = checker.check_chunk([item], collect)

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from guidelint.context import Context, diagnostic
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.errors import ConfigError
+from guidelint.fixes import rename_key
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
 
@@ -91,14 +92,7 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
                     )
             continue
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = set(error.schema.get("properties", {}))
-            for key in error.instance:
-                if key not in allowed:
-                    where = guide.key_position(*path, key)
-                    hint = _closest(key, allowed)
-                    yield diagnostic(
-                        guide, NAME, SEVERITY, where, f"{_dotted([*path, key])}: unknown key{hint}"
-                    )
+            yield from _unknown_keys(guide, path, error.instance, error.schema)
             continue
         if path and str(path[0]) in _OWNED_ELSEWHERE:
             continue
@@ -116,6 +110,50 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
             guide.key_position(*path),
             f"{_dotted(path) or 'front matter'}: {message}",
         )
+
+
+def _unknown_keys(
+    guide: Guide, path: list[Any], instance: dict[str, Any], schema: Any
+) -> Iterator[Diagnostic]:
+    """One finding per key ``schema`` does not allow, with a rename when one is near."""
+    allowed = set(schema.get("properties", {}))
+    for key in instance:
+        if key not in allowed:
+            yield diagnostic(
+                guide,
+                NAME,
+                SEVERITY,
+                guide.key_position(*path, key),
+                f"{_dotted([*path, key])}: unknown key{_closest(key, allowed)}",
+                _rename(guide, (*path, key), allowed - set(instance)),
+            )
+
+
+def _rename(guide: Guide, path: tuple[Any, ...], free: set[str]) -> Fix | None:
+    """Renaming a key one edit away from exactly one unused known key: unsafe, it may be meant."""
+    near = [name for name in sorted(free) if _one_edit(str(path[-1]), name)]
+    if len(near) != 1:
+        return None
+    if path[:1] and isinstance(path[0], str):
+        path = (guide.key_name(path[0]), *path[1:])
+    edit = rename_key(guide, path, near[0])
+    return None if edit is None else Fix(f"Rename '{path[-1]}' to '{near[0]}'", (edit,), "unsafe")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]
 
 
 def _dotted(path: list[Any]) -> str:

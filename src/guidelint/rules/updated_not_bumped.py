@@ -24,7 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from guidelint.context import Context, diagnostic
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
+from guidelint.fixes import set_value
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
 from guidelint.rules.examples import example
@@ -120,6 +121,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     since = f"since {ctx.previous_rev}"
     if change and guide.get("updated") == previous.get("updated"):
         key = guide.key_name("updated")
+        edit = set_value(guide, key, ctx.today.isoformat())
         found.append(
             diagnostic(
                 guide,
@@ -128,6 +130,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                 guide.key_position("updated"),
                 f"facts changed {since} ({change}) but '{key}' is still {guide.get('updated')}: "
                 "set it to the day of this change",
+                Fix(f"Set '{key}' to {ctx.today}", (edit,), "safe") if edit else None,
             )
         )
     salary = _counter_change("figure", old.salary, new.salary)
