@@ -499,6 +499,15 @@ def review(
         click.echo(f"{path}: {describe(str(path), data, salary=salary, aliases=config.keys)}")
 
 
+@cli.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the only transport).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors, over stdio (see docs/editors.md)."""
+    from guidelint.lsp.handlers import serve
+
+    serve()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI and return its exit code."""
     try:

@@ -160,3 +160,21 @@ def _parse_batch(out: bytes, files: list[str]) -> dict[str, bytes]:
             found[file] = out[position : position + size]
         position += size + 1  # the content and its trailing newline
     return found
+
+
+def committed_version(file: str, cwd: Path) -> bytes | None:
+    """``file``'s bytes at HEAD, changed or not; ``None`` when it is new or outside git.
+
+    For an editor's buffer, which differs from HEAD even when the file on
+    disk does not (see :func:`previous_versions` for files on disk).
+    """
+    located = _locate(cwd, [file])
+    if located is None or located[1] is None:
+        return None
+    top, head = located
+    names = _repo_names([file], cwd, top.resolve(), None)
+    if not names:
+        return None
+    request = f"{head}:{names[file]}\n".encode("utf-8", errors="surrogateescape")
+    out = _git(["cat-file", "--batch"], top, request)
+    return None if out is None else _parse_batch(out, [file]).get(file)

@@ -398,3 +398,16 @@ def slug_users(root: Path, slug: str, config: Config, cwd: Path) -> tuple[str, .
     index.verify({slug})
     index.save()
     return tuple(sorted(display_path(walked, cwd) for walked, _ in index.slugs({slug}).values()))
+
+
+def guide_slugs(root: Path, config: Config, cwd: Path) -> dict[str, str | None]:
+    """Display path -> slug of every guide under ``root``, each re-checked on disk.
+
+    For a long-lived reader (the language server) that then keeps the map
+    current itself: the cache spares the reading, a ``stat`` per file keeps
+    it true.
+    """
+    index = _RootIndex(root, config)
+    index.verify_all(worth_saving=True)
+    index.save()
+    return {display_path(walked, cwd): slug for walked, slug in index.slugs().values()}
