@@ -17,6 +17,7 @@ from guidelint.lsp.server import (
     publish_config_problem,
     reload,
     today,
+    verify_slugs,
 )
 from guidelint.lsp.workspace import GuideWorkspace
 
@@ -48,8 +49,11 @@ def initialize(ls: GuideServer, params: types.InitializeParams) -> None:
 @guarded()
 def initialized(ls: GuideServer, params: types.InitializedParams) -> None:
     """Build the slug table (from the slug cache) and watch guides and configs."""
-    ls.state.workspace = GuideWorkspace(ls.state.root, today)
+    # The slug cache is trusted at first (fast first diagnostics); a stat of
+    # every guide then runs beside the server and corrects it if need be.
+    ls.state.workspace = GuideWorkspace(ls.state.root, today, verify=False)
     publish_config_problem(ls)
+    verify_slugs(ls)
     capabilities = ls.client_capabilities.workspace
     watched = capabilities.did_change_watched_files if capabilities else None
     if watched and watched.dynamic_registration:

@@ -26,7 +26,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from guidelint import __version__, docs
 from guidelint.diagnostic import Diagnostic
 from guidelint.lsp.convert import Text, diagnostic
-from guidelint.lsp.workspace import GuideWorkspace
+from guidelint.lsp.workspace import GuideWorkspace, SlugTable
 
 DEFAULT_DELAY = 0.15  # seconds of quiet typing before a buffer is checked
 F = TypeVar("F", bound=Callable[..., Any])
@@ -210,3 +210,22 @@ def reload(ls: GuideServer) -> None:
         ls.state.checked.clear()
         return
     check_open(ls)
+
+
+def verify_slugs(ls: GuideServer) -> None:
+    """Re-check every guide's slug on disk in a worker thread; apply what changed."""
+    workspace = ls.state.workspace
+    if workspace is None:
+        return
+    loop = asyncio.get_running_loop()
+    future = loop.run_in_executor(ls.thread_pool, workspace.verified_slugs)
+
+    def done(_: object) -> None:
+        found = None if future.cancelled() or future.exception() else future.result()
+        if found is None or ls.state.workspace is not workspace:
+            return  # failed, or the config was reloaded meanwhile
+        if {p: s for p, s in found.items() if s is not None} != workspace.slugs.slug_of:
+            workspace.slugs = SlugTable(found)
+            guarded()(check_open)(ls)
+
+    future.add_done_callback(done)

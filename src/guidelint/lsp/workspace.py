@@ -90,7 +90,7 @@ class _Overlay(Mapping[str, tuple[str, ...]]):
 class GuideWorkspace:
     """One workspace folder: its config, slug table and committed texts."""
 
-    def __init__(self, root: Path, today: Callable[[], dt.date]) -> None:
+    def __init__(self, root: Path, today: Callable[[], dt.date], verify: bool = True) -> None:
         self.root = Path(os.path.abspath(root))
         self.today = today
         self.config: Config | None = None
@@ -98,10 +98,14 @@ class GuideWorkspace:
         self.config_path: Path | None = None
         self.slugs = SlugTable()
         self.committed: dict[str, bytes | None] = {}
-        self.load()
+        self.load(verify)
 
-    def load(self) -> None:
-        """(Re)load the config and rebuild the slug table; a bad config is a problem."""
+    def load(self, verify: bool = True) -> None:
+        """(Re)load the config and rebuild the slug table; a bad config is a problem.
+
+        Without ``verify`` the slug cache is trusted where its folders are
+        unchanged: :meth:`verified_slugs` (a ``stat`` per guide) can follow.
+        """
         self.config_path = find_config(self.root)
         self.problem = None
         try:
@@ -111,7 +115,15 @@ class GuideWorkspace:
             self.problem = _problem(self.config_path, str(exc))
             return
         root = self.config.content_root
-        self.slugs = SlugTable(guide_slugs(root, self.config, self.root) if root.is_dir() else {})
+        found = guide_slugs(root, self.config, self.root, verify) if root.is_dir() else {}
+        self.slugs = SlugTable(found)
+
+    def verified_slugs(self) -> dict[str, str | None] | None:
+        """Every guide's slug, each file re-checked on disk (safe in another thread)."""
+        config = self.config
+        if config is None or not config.content_root.is_dir():
+            return None
+        return guide_slugs(config.content_root, config, self.root)
 
     def is_config(self, path: Path) -> bool:
         """Whether ``path`` is (or could become) the workspace's config file."""
