@@ -83,7 +83,8 @@ def _invocations() -> dict[str, list[list[str]]]:
     today = ["--today", "2026-11-26"]
     runs: dict[str, list[list[str]]] = {
         "check": [["check", "content", "--format", fmt, *today] for fmt in FORMATS]
-        + [["check", *today], ["check", "content/other.md", "--jobs", "2", *today]],
+        + [["check", *today], ["check", "content/other.md", "--jobs", "2", *today]]
+        + [["check", "content", "--diff", "--unsafe-fixes", *today]],
         "rules": [["rules"]],
         "explain": [["explain", name] for name in RULES],
     }
@@ -105,6 +106,9 @@ def _invocations() -> dict[str, list[list[str]]]:
         runs["new"] = [["new", "content/fresh.md", "--title", title, "--owner", "me", *today]]
     if "review" in commands:
         runs["review"] = [["review", "content/other.md", *today]]
+    if "lsp" in commands:
+        # The server talks over stdin; its sessions run in tests/test_lsp.py.
+        runs["lsp"] = [["lsp", "--help"]]
     runs["--version"] = [["--version"]]
     runs["--help"] = [["--help"], *[[name, "--help"] for name in commands]]
     return runs
