@@ -83,7 +83,8 @@ def _invocations() -> dict[str, list[list[str]]]:
     today = ["--today", "2026-11-26"]
     runs: dict[str, list[list[str]]] = {
         "check": [["check", "content", "--format", fmt, *today] for fmt in FORMATS]
-        + [["check", *today], ["check", "content/other.md", "--jobs", "2", *today]],
+        + [["check", *today], ["check", "content/other.md", "--jobs", "2", *today]]
+        + [["check", "content", "--diff", "--unsafe-fixes", *today]],
         "rules": [["rules"]],
         "explain": [["explain", name] for name in RULES],
     }
@@ -109,6 +110,9 @@ def _invocations() -> dict[str, list[list[str]]]:
         runs["sources"] = [
             ["sources", "content", "--offline", "--format", fmt, *today] for fmt in FORMATS
         ]
+    if "lsp" in commands:
+        # The server talks over stdin; its sessions run in tests/test_lsp.py.
+        runs["lsp"] = [["lsp", "--help"]]
     if "init" in commands:  # last: the config it writes is the next runs' config
         runs["init"] = [["init", "--force", *today]]
     runs["--version"] = [["--version"]]

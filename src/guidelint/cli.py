@@ -233,6 +233,15 @@ def cli() -> None:
     "--online", is_flag=True, help="Also check cited URLs over the network (dead/moved sources)."
 )
 @online_options
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Apply the unsafe fixes too (they may change meaning)."
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff and write nothing (exit 1 if there is one).",
+)
 def check(
     paths: tuple[Path, ...],
     today: str | None,
@@ -256,6 +265,8 @@ def check(
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
     **online: Any,
 ) -> None:
     """Lint guides (default: the content root from the config)."""
@@ -265,13 +276,10 @@ def check(
     day = _today(today)
     stdin = _stdin(paths, stdin_filename)
     groups = _configs(paths, config_path, no_cache, stdin)
-    known = None
-    if baseline_path is not None and not no_baseline:
-        from guidelint import baseline
-
-        known = baseline.load(baseline_path)  # before the run: a bad file fails fast
+    known = _baseline(baseline_path, no_baseline)  # before the run: a bad file fails fast
     options = _run_options(day, select, ignore, jobs, diff_base)
-    result = _lint_groups(groups, options, content_only, staged, stdin, online)
+    fixes = (unsafe_fixes, show_diff)
+    result, fix_summary = _lint_and_fix(groups, options, content_only, staged, stdin, online, fixes)
     found = len(result.diagnostics)
     result, fingerprints = _fingerprinted(result, known, fmt in ("sarif", "gitlab"))
     hidden = _say_hidden(found - len(result.diagnostics), fmt != "text" and not quiet)
@@ -289,10 +297,19 @@ def check(
     text = get_formatter("statistics" if statistics else fmt)(result, info)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1])
-    _write(text, output)
+    _write(_with_fix_summary(text, fix_summary, fmt == "text" and output is None), output)
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[threshold]
     code = 1 if any(d.severity in failing for d in result.diagnostics) else 0
     raise SystemExit(0 if exit_zero else code)
+
+
+def _baseline(path: Path | None, ignored: bool) -> Any:
+    """The fingerprints a baseline file lists (``None``: no baseline, or ``--no-baseline``)."""
+    if path is None or ignored:
+        return None
+    from guidelint import baseline
+
+    return baseline.load(path)
 
 
 def _format(fmt: str | None, statistics: bool) -> str:
@@ -418,6 +435,73 @@ def _lint_referrers(
         return LintResult((), 0)
     only = dataclasses.replace(options, select=frozenset({rule}))
     return _lint_named(others, config, only, True)
+
+
+def _lint_and_fix(
+    groups: Sequence[tuple[Config, list[Path]]],
+    options: RunOptions,
+    content_only: bool,
+    staged: bool,
+    stdin: tuple[Path, bytes] | None,
+    online: dict[str, Any],
+    fixes: tuple[bool, bool],
+) -> tuple[LintResult, str]:
+    """The findings, after the fixes asked for (``fixes``: unsafe too, only a diff); their summary.
+
+    ``--fix`` applies the safe fixes (and, with ``--online``, rewrites moved URLs).
+    """
+    unsafe_fixes, show_diff = fixes
+    fixing = online["fix"] or unsafe_fixes or show_diff
+    if fixing:
+        options = dataclasses.replace(options, fixes=True)
+    result = _lint_groups(groups, options, content_only, staged, stdin, online)
+    if not fixing:
+        return result, ""
+    return _fix_groups(result, groups, options, unsafe_fixes, show_diff)
+
+
+def _fix_groups(
+    result: LintResult,
+    groups: Sequence[tuple[Config, list[Path]]],
+    options: RunOptions,
+    unsafe_fixes: bool,
+    show_diff: bool,
+) -> tuple[LintResult, str]:
+    """The findings left after applying the fixes; and a summary of the fixes."""
+    if len(groups) > 1:
+        raise click.UsageError("--fix and --diff take paths under one config: fix each separately")
+    return _fix(result, groups[0][0], options, unsafe_fixes, show_diff)
+
+
+def _with_fix_summary(text: str, summary: str, to_text: bool) -> str:
+    """``text`` with the fix summary after it; or, for machine formats, that on stderr."""
+    if summary and not to_text:
+        click.echo(summary, nl=False, err=True)
+    return text + summary if to_text else text
+
+
+def _fix(
+    result: LintResult, config: Config, options: RunOptions, unsafe: bool, show_diff: bool
+) -> tuple[LintResult, str]:
+    """Apply (or, with ``show_diff``, print) the fixes; the findings left, and a summary line."""
+    from guidelint.fileio import atomic_write
+    from guidelint.fix_run import fix, unified_diff
+
+    outcome = fix(result, config, options, unsafe, Path.cwd())
+    more = (
+        f"; {outcome.unsafe_available} unsafe fix(es) available with --unsafe-fixes"
+        if outcome.unsafe_available
+        else ""
+    )
+    if show_diff:
+        click.echo(unified_diff(outcome.files), nl=False)
+        count = len(outcome.files)
+        click.echo(f"Would fix {outcome.applied} problem(s) in {count} file(s){more}.", err=True)
+        raise SystemExit(1 if outcome.files else 0)
+    for item in outcome.files:
+        atomic_write(item.path, item.after)
+    summary = f"Fixed {outcome.applied} problem(s) in {len(outcome.files)} file(s){more}.\n"
+    return outcome.result, summary
 
 
 def _lint_named(
@@ -827,6 +911,15 @@ def _one_config(paths: Sequence[Path], config_path: Path | None) -> Config:
             f"({groups[0][0].source}, {groups[1][0].source}): report on each separately"
         )
     return groups[0][0]
+
+
+@cli.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the only transport).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors, over stdio (see docs/editors.md)."""
+    from guidelint.lsp.handlers import serve
+
+    serve()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

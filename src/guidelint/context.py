@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.guide import Guide
 from guidelint.policy import Policy
 
@@ -70,14 +70,16 @@ def diagnostic(
     where: tuple[int, int],
     message: str,
     end: tuple[int, int] | None = None,
+    fix: Fix | None = None,
 ) -> Diagnostic:
     """Build a finding for ``guide`` at ``where`` (line, column), spanning to ``end`` if given.
 
-    ``end`` is the position just after the span (as SARIF's ``endColumn``).
+    ``end`` is the position just after the span (as SARIF's ``endColumn``);
+    ``fix``, the edits that would fix it.
     """
     if end is None or end <= where:
-        return Diagnostic(guide.path, where[0], where[1], rule, severity, message)
-    return Diagnostic(guide.path, where[0], where[1], rule, severity, message, end[0], end[1])
+        end = (0, 0)
+    return Diagnostic(guide.path, where[0], where[1], rule, severity, message, *end, fix=fix)
 
 
 def text_end(block: Any, char: int, text: str) -> int:

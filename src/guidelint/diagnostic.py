@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# safe: applied by --fix; unsafe: may change the meaning, only with --unsafe-fixes.
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace bytes ``start:end`` of the file (counted without a BOM) with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Text edits that resolve one finding, and whether they are safe to apply unasked."""
+
+    title: str  # what the fix does, for a code action ("Remove the comment")
+    edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -25,6 +45,8 @@ class Diagnostic:
     message: str
     end_line: int = 0
     end_column: int = 0
+    # Not compared, sorted or shown: formats print the finding, not its fix.
+    fix: Fix | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A message quotes the user's text (a key, a heading), which may hold a

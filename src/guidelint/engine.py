@@ -23,7 +23,7 @@ from guidelint.config import Config, RuleSetting
 from guidelint.context import Context, CorpusIndex
 from guidelint.diagnostic import Diagnostic
 from guidelint.errors import ConfigError, UsageError
-from guidelint.guide import Guide, read_file, read_guide
+from guidelint.guide import Guide, read_data, read_file, read_guide
 from guidelint.paths import display_path, is_guide_folder, is_guide_name
 from guidelint.rules import RULES, Rule
 
@@ -55,6 +55,8 @@ class RunOptions:
     # URL -> checked result, from a run that may use the network (`sources`,
     # `check --online`); None: rules that need it do not run.
     sources: Mapping[str, Result] | None = None
+    # Findings carry their fixes: remembered schema verdicts (which keep none) are not used.
+    fixes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,20 @@ def lint_file(
     return _Checker(config, options, index).check(path, display, previous)[0]
 
 
+def check_source(
+    path: Path,
+    display: str,
+    data: bytes,
+    config: Config,
+    options: RunOptions,
+    index: CorpusIndex,
+    previous: bytes | None = None,
+) -> list[Diagnostic]:
+    """:func:`lint_file` on ``data`` as the content of ``path``: an editor's unsaved
+    buffer, or a fixed file before it is written.  Reads and writes no file."""
+    return _Checker(config, options, index).check(path, display, previous, data)[0]
+
+
 class _Checker:
     """Checks files one by one with what a run shares: config, index, plans, memory."""
 
@@ -283,15 +299,16 @@ class _Checker:
         )
 
     def check(
-        self, path: Path, display: str, previous: bytes | None
+        self, path: Path, display: str, previous: bytes | None, data: bytes | None = None
     ) -> tuple[list[Diagnostic], Guide, Context]:
-        """The findings for one file, and the parsed guide and context (for the report)."""
+        """The findings for one file (or ``data`` as its content), the guide and context."""
         active, _ = self.plan(path)
-        data = self.contents.get(str(path))
+        if data is None:
+            data = self.contents.get(str(path))
         if data is None:
             guide = read_file(path, display, self.config.max_file_size, self.config.keys)
         else:
-            guide = read_guide(display, data, self.config.keys)
+            guide = read_data(display, data, self.config.max_file_size, self.config.keys)
         ctx = self.context(path, guide, previous, active)
         found: list[Diagnostic] = []
         for name in active:
@@ -308,9 +325,10 @@ class _Checker:
         key = self.verdicts.key(rule.NAME, guide)
         remembered = self.verdicts.get(key)
         if remembered is not None:
+            name, severity = rule.NAME, rule.SEVERITY
             return [
-                Diagnostic(guide.path, line, column, rule.NAME, rule.SEVERITY, message, *end)
-                for line, column, message, *end in remembered
+                Diagnostic(guide.path, line, column, name, severity, message, end_line, end_col)
+                for line, column, message, end_line, end_col in remembered
             ]
         found = list(rule.check(guide, ctx))
         self.verdicts.put(
@@ -413,9 +431,8 @@ def lint(
             work, config, options, index, progress, collect, committed
         )
     else:
-        checker = _Checker(
-            config, options, index, _verdicts(config, len(work)), committed, contents
-        )
+        verdicts = None if options.fixes else _verdicts(config, len(work))
+        checker = _Checker(config, options, index, verdicts, committed, contents)
         diagnostics, collected = [], []
         for item in work:
             found, values = checker.check_chunk([item], collect)

@@ -123,6 +123,16 @@ class Guide:
         self._columns[line_start] = (offset, column)
         return index + 1, column
 
+    def offset(self, line: int, column: int) -> int:
+        """File byte offset of 1-based (``line``, ``column``): :meth:`position` reversed."""
+        starts = self._line_starts
+        if line > len(starts):
+            return len(self.source)
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.source)
+        text = self.source[start:end].decode("utf-8", "replace")
+        return start + len(text[: column - 1].encode("utf-8"))
+
     @cached_property
     def _columns(self) -> dict[int, tuple[int, int]]:
         """Line start -> the last (offset, column) :meth:`position` found on that long line."""
@@ -189,10 +199,7 @@ def read_file(
             return _unreadable(display, "not a regular file (a pipe, socket or device)")
         size = info.st_size
         if size > max_size:
-            message = f"file is {size} bytes, over max_file_size ({max_size}); not checked"
-            return Guide(
-                display, b"", (ParseProblem("file-too-large", 1, 1, message),), readable=False
-            )
+            return _too_large(display, size, max_size)
         data = path.read_bytes()
     except IsADirectoryError:
         return _unreadable(display, "is a directory, not a file")
@@ -205,6 +212,23 @@ def read_file(
             return _unreadable(display, f"dangling symbolic link to {os.readlink(path)}")
         return _unreadable(display, exc.strerror or str(exc))
     return read_guide(display, data, aliases)
+
+
+def read_data(
+    display: str,
+    data: bytes,
+    max_size: int,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Guide:
+    """Parse ``data`` as :func:`read_file` would parse a file holding it (an editor's buffer)."""
+    if len(data) > max_size:
+        return _too_large(display, len(data), max_size)
+    return read_guide(display, data, aliases)
+
+
+def _too_large(display: str, size: int, max_size: int) -> Guide:
+    message = f"file is {size} bytes, over max_file_size ({max_size}); not checked"
+    return Guide(display, b"", (ParseProblem("file-too-large", 1, 1, message),), readable=False)
 
 
 def _unreadable(display: str, why: str) -> Guide:

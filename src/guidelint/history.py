@@ -233,3 +233,21 @@ def changed_files(files: Sequence[str], base: str, cwd: Path) -> list[str]:
     differ.discard("")
     names = _repo_names(files, cwd, top.resolve(), differ)
     return [file for file in files if file in names]
+
+
+def committed_version(file: str, cwd: Path) -> bytes | None:
+    """``file``'s bytes at HEAD, changed or not; ``None`` when it is new or outside git.
+
+    For an editor's buffer, which differs from HEAD even when the file on
+    disk does not (see :func:`previous_state` for files on disk).
+    """
+    located = locate(cwd, [file])
+    if located is None or located[1] is None:
+        return None
+    top, head = located
+    names = _repo_names([file], cwd, top.resolve(), None)
+    if not names:
+        return None
+    request = f"{head}:{names[file]}\n".encode("utf-8", errors="surrogateescape")
+    out = git(["cat-file", "--batch"], top, request)
+    return None if out is None else _parse_batch(out, [file]).get(file)

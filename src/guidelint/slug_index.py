@@ -428,3 +428,30 @@ def slug_users(root: Path, slug: str, config: Config, cwd: Path) -> tuple[str, .
     index.verify({slug})
     index.save()
     return tuple(sorted(display_path(walked, cwd) for walked, _ in index.slugs({slug}).values()))
+
+
+def guide_slugs(
+    root: Path, config: Config, cwd: Path, verify: bool = True
+) -> dict[str, str | None]:
+    """Display path -> slug of every guide under ``root``.
+
+    For a long-lived reader (the language server) that then keeps the map
+    current itself.  The cache spares the reading; with ``verify`` a
+    ``stat`` per file also catches files edited in place since it was
+    written (without, unchanged folders are trusted, as a small run does).
+    """
+    index = _RootIndex(root, config)
+    if verify:
+        index.verify_all(worth_saving=True)
+    index.save()
+    # Display paths built by string, not display_path() each: 10,000 of them.
+    inside = index.root + os.sep
+    shown = display_path(index.root, cwd)
+    prefix = "" if shown == "." else shown.rstrip("/") + "/"
+    out: dict[str, str | None] = {}
+    for walked, slug in index.slugs().values():
+        if walked.startswith(inside) and walked.isascii():
+            out[prefix + walked[len(inside) :].replace(os.sep, "/")] = slug
+        else:
+            out[display_path(walked, cwd)] = slug
+    return out

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from guidelint.diagnostic import Diagnostic
+from guidelint.diagnostic import Diagnostic, Fix
 from guidelint.guide import Guide
 
 UNUSED = "unused-suppression"
@@ -36,6 +36,9 @@ class Directive:
     column: int
     first: int
     last: int
+    # Byte ranges of the comment, and of the enable comment that closed only
+    # this range: what removing the directive removes.  Empty for ``file``.
+    spans: tuple[tuple[int, int], ...] = ()
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         """Whether this directive silences ``diagnostic``."""
@@ -64,17 +67,37 @@ def directives(guide: Guide) -> list[Directive]:
         end_line = guide.position(comment.end)[0]
         if match["kind"] == "disable-next-line":
             target = _next_content_line(guide, comment.end, end_line)
-            found.append(Directive("next-line", rules, line, column, target, target))
+            found.append(
+                Directive(
+                    "next-line",
+                    rules,
+                    line,
+                    column,
+                    target,
+                    target,
+                    ((comment.start, comment.end),),
+                )
+            )
         elif match["kind"] == "disable":
-            open_ranges.append(Directive("range", rules, line, column, end_line + 1, 10**9))
+            open_ranges.append(
+                Directive(
+                    "range",
+                    rules,
+                    line,
+                    column,
+                    end_line + 1,
+                    10**9,
+                    ((comment.start, comment.end),),
+                )
+            )
         else:
-            still_open = []
-            for directive in open_ranges:
-                if not rules or (set(directive.rules) <= set(rules) and directive.rules):
-                    found.append(replace(directive, last=line - 1))
-                else:
-                    still_open.append(directive)
-            open_ranges = still_open
+            closed = [
+                d for d in open_ranges if not rules or (set(d.rules) <= set(rules) and d.rules)
+            ]
+            # The enable goes with its disable only when it closes nothing else.
+            spans = ((comment.start, comment.end),) if len(closed) == 1 else ()
+            found.extend(replace(d, last=line - 1, spans=d.spans + spans) for d in closed)
+            open_ranges = [d for d in open_ranges if all(d is not c for c in closed)]
     found.extend(open_ranges)
     return found
 
@@ -133,10 +156,27 @@ def apply(
         ):
             names = ", ".join(directive.rules) or "every rule"
             kept.append(
-                _unused(guide, where, f"suppression of {names} silences nothing; remove it")
+                _unused(
+                    guide,
+                    where,
+                    f"suppression of {names} silences nothing; remove it",
+                    _removal(guide, directive),
+                )
             )
     return kept
 
 
-def _unused(guide: Guide, where: tuple[int, int], message: str) -> Diagnostic:
-    return Diagnostic(guide.path, where[0], where[1], UNUSED, "warning", message)
+def _removal(guide: Guide, directive: Directive) -> Fix | None:
+    """Removing an idle directive's comment(s): safe, it silences nothing."""
+    if not directive.spans:
+        return None
+    from guidelint.fixes import remove_span
+
+    edits = tuple(remove_span(guide, start, end) for start, end in directive.spans)
+    return Fix("Remove the unused suppression", edits, "safe")
+
+
+def _unused(
+    guide: Guide, where: tuple[int, int], message: str, fix: Fix | None = None
+) -> Diagnostic:
+    return Diagnostic(guide.path, where[0], where[1], UNUSED, "warning", message, fix=fix)

@@ -66,6 +66,8 @@ def test_a_link_no_file_system_can_hold_is_a_missing_guide(lint_text: LintFn, de
 
 
 def test_a_related_guide_whose_opening_line_has_trailing_spaces_exists(lint_text: LintFn) -> None:
-    other = guide("Other.\n").replace("slug: pm-vs-pmm", "slug: other").replace("---\n", "---  \n", 1)
+    other = (
+        guide("Other.\n").replace("slug: pm-vs-pmm", "slug: other").replace("---\n", "---  \n", 1)
+    )
     mine = guide("Body.\n", extra="related: [other]\n")
     assert lint_text(mine, select=RULE, files={"other.md": other}) == []

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from guidelint.context import Context, diagnostic, text_end
 from guidelint.dates import MONTH_NAMES, PartialDate, parse_date
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Edit, Fix, Severity
 from guidelint.guide import Guide
 from guidelint.markdown import Block
 from guidelint.prose import Prose, own_sentences
@@ -94,6 +94,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
         for match in pattern.finditer(text):
             phrase = " ".join(match.group(0).split())
             offset = blocks[index].byte_offset(start + match.start())
+            end = blocks[index].byte_offset(start + match.end())
             found.append(
                 diagnostic(
                     guide,
@@ -103,9 +104,41 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     f"'{phrase}' will read wrong as the guide ages: write the absolute date "
                     f"({_suggestion(phrase.lower(), written, guide.key_name('updated'))})",
                     guide.position(text_end(blocks[index], start + match.start(), match.group(0))),
+                    fix=_replacement(guide, phrase, written, offset, end),
                 )
             )
     return found
+
+
+def _replacement(
+    guide: Guide, phrase: str, written: PartialDate | None, start: int, end: int
+) -> Fix | None:
+    """Writing the date the phrase meant, from ``updated``: unsafe, the sentence may need more."""
+    date = None if written is None else absolute_date(phrase.lower(), written)
+    if date is None or guide.source[start:end].decode("utf-8", "replace") != phrase:
+        return None  # no known date, or the phrase spans markup or lines
+    if phrase[:1].isupper():
+        date = date[:1].upper() + date[1:]
+    return Fix(f"Replace '{phrase}' with '{date}'", (Edit(start, end, date),), "unsafe")
+
+
+def absolute_date(phrase: str, written: PartialDate) -> str:
+    """What ``phrase`` (lower case) meant in a guide written at ``written``: "in 2026"."""
+    day = written.start
+    shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
+    unit = phrase.split()[-1]
+    if unit == "year":
+        return f"in {day.year + shift}"
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return f"in Q{index % 4 + 1} {index // 4}"
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return f"in {MONTH_NAMES[index % 12]} {index // 12}"
+    month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    if unit == "week":
+        return f"in {month}"  # a week is too fine for a month-dated guide
+    return f"in {month}" if phrase == "recently" else f"as of {month}"
 
 
 def _hot_blocks(

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from guidelint.context import Context, diagnostic, text_end, token_end
 from guidelint.dates import parse_date
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
+from guidelint.fixes import add_key
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
 from guidelint.rules.examples import example
@@ -67,6 +68,7 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             )
     if as_of is not None:
         return found
+    fix = _add_as_of(guide, key)
     for claim in salary_claims(guide, ctx.pay_words):
         if claim.marker is None:
             found.append(
@@ -80,6 +82,19 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
                     guide.position(
                         text_end(claim.figure.block, claim.figure.char, claim.figure.text)
                     ),
+                    fix=fix,
                 )
             )
     return found
+
+
+def _add_as_of(guide: Guide, key: str) -> Fix | None:
+    """Adding ``salary_as_of`` with the month of ``updated``: unsafe, the figures may be older."""
+    if guide.has("salary_as_of"):
+        return None  # set but unusable: the editor must say what it meant
+    written = parse_date(guide.get("updated"))
+    if written is None:
+        return None
+    month = f"{written.start.year:04d}-{written.start.month:02d}"
+    edit = add_key(guide, key, month)
+    return None if edit is None else Fix(f"Add '{key}: {month}'", (edit,), "unsafe")

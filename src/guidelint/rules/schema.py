@@ -20,8 +20,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from guidelint.context import Context, diagnostic, token_end
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.errors import ConfigError
+from guidelint.fixes import rename_key
 from guidelint.guide import Guide
 from guidelint.hints import dotted, schema_messages
 from guidelint.rules.examples import example
@@ -89,4 +90,43 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
             continue
         for where, message in schema_messages(error):
             position = guide.key_position(*where)
-            yield diagnostic(guide, NAME, SEVERITY, position, message, token_end(guide, position))
+            end = token_end(guide, position)
+            fix = _rename_fix(guide, error, where)
+            yield diagnostic(guide, NAME, SEVERITY, position, message, end, fix)
+
+
+def _rename_fix(guide: Guide, error: Any, where: list[Any]) -> Fix | None:
+    """For an unknown key, the rename to a known key one edit away, if there is exactly one."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return None
+    allowed = set(error.schema.get("properties", {}))
+    if not where or where[-1] in allowed:
+        return None
+    return _rename(guide, tuple(where), allowed - set(error.instance))
+
+
+def _rename(guide: Guide, path: tuple[Any, ...], free: set[str]) -> Fix | None:
+    """Renaming a key one edit away from exactly one unused known key: unsafe, it may be meant."""
+    near = [name for name in sorted(free) if _one_edit(str(path[-1]), name)]
+    if len(near) != 1:
+        return None
+    if path[:1] and isinstance(path[0], str):
+        path = (guide.key_name(path[0]), *path[1:])
+    edit = rename_key(guide, path, near[0])
+    return None if edit is None else Fix(f"Rename '{path[-1]}' to '{near[0]}'", (edit,), "unsafe")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]

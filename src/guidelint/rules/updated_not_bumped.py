@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from guidelint.context import Context, diagnostic
 from guidelint.dates import add_months, parse_date
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Fix, Severity
+from guidelint.fixes import set_value
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
 from guidelint.rules.examples import example
@@ -150,30 +151,23 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
         and not _covers_change(guide.get("updated"), ctx)
     ):
         key = guide.key_name("updated")
-        found.append(
-            diagnostic(
-                guide,
-                NAME,
-                SEVERITY,
-                guide.key_position("updated"),
-                f"facts changed {since} ({change}) but '{key}' is still {guide.get('updated')}: "
-                "set it to the day of this change",
-            )
+        edit = set_value(guide, key, ctx.today.isoformat())
+        fix = Fix(f"Set '{key}' to {ctx.today}", (edit,), "safe") if edit else None
+        message = (
+            f"facts changed {since} ({change}) but '{key}' is still {guide.get('updated')}: "
+            "set it to the day of this change"
         )
+        where = guide.key_position("updated")
+        found.append(diagnostic(guide, NAME, SEVERITY, where, message, fix=fix))
     salary = _counter_change("figure", old.salary, new.salary)
     if (
         salary
         and guide.has("salary_as_of")
         and guide.get("salary_as_of") == previous.get("salary_as_of")
     ):
-        found.append(
-            diagnostic(
-                guide,
-                NAME,
-                SEVERITY,
-                guide.key_position("salary_as_of"),
-                f"salary figures changed {since} ({salary}) but 'salary_as_of' is still "
-                f"{guide.get('salary_as_of')}: set it to when the new figures were true",
-            )
+        message = (
+            f"salary figures changed {since} ({salary}) but 'salary_as_of' is still "
+            f"{guide.get('salary_as_of')}: set it to when the new figures were true"
         )
+        found.append(diagnostic(guide, NAME, SEVERITY, guide.key_position("salary_as_of"), message))
     return found
