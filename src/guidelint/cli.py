@@ -90,6 +90,15 @@ config_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Config file (default: nearest .guidelint.yaml or pyproject.toml [tool.guidelint]).",
 )
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    help="Output format (default: text; github under GitHub Actions).",
+)
+output_option = click.option(
+    "--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout."
+)
 select_option = click.option(
     "--select", multiple=True, metavar="RULE,...", help="Run only these rules."
 )
@@ -159,13 +168,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @today_option
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    help="Output format (default: text; github under GitHub Actions).",
-)
-@click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@format_option
+@output_option
 @click.option(
     "--output-format",
     type=click.Choice(("full", "concise")),
@@ -609,13 +613,8 @@ def _fix_moved(results: Any) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @today_option
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    help="Output format (default: text; github under GitHub Actions).",
-)
-@click.option("--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout.")
+@format_option
+@output_option
 @click.option("--strict", is_flag=True, help="Moved sources (warnings) fail the run too.")
 @click.option(
     "--fail-on",

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 EXAMPLE_TODAY = "2026-11-26"  # the day the rule examples are written to be read on
+# A cited pay figure, for the salary rules' examples: "(the body, the front matter it needs)".
+PAY_FIGURE = (
+    "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n",
+    "sources:\n  - id: brief\n    title: Editorial brief (example)\n",
+)
 
 _FRONT = """\
 ---

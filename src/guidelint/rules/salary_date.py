@@ -23,15 +23,14 @@ from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.fixes import add_key
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
-from guidelint.rules.examples import example
+from guidelint.rules.examples import PAY_FIGURE, example
 
 NAME = "salary-date"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures with no salary_as_of or date marker (or a future one)"
 OPTIONS: dict[str, object] = {}
 NEEDS: frozenset[str] = frozenset()
-_SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
-_BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
+_BODY, _SOURCES = PAY_FIGURE
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES)
 EXAMPLE_PASS = example(_BODY, extra=_SOURCES + "salary_as_of: 2026-06\n")
 
@@ -44,28 +43,15 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     if guide.has("salary_as_of"):
         value = guide.get("salary_as_of")
         as_of = parse_date(value)
+        problem = None
         if as_of is None:
-            found.append(
-                diagnostic(
-                    guide,
-                    NAME,
-                    SEVERITY,
-                    guide.key_position("salary_as_of"),
-                    f"'{key}' is {value!r}, not a date: write YYYY-MM or YYYY-MM-DD",
-                    token_end(guide, guide.key_position("salary_as_of")),
-                )
-            )
+            problem = f"'{key}' is {value!r}, not a date: write YYYY-MM or YYYY-MM-DD"
         elif as_of.start > ctx.today:
-            found.append(
-                diagnostic(
-                    guide,
-                    NAME,
-                    SEVERITY,
-                    guide.key_position("salary_as_of"),
-                    f"'{key}' is {as_of}, in the future (today is {ctx.today})",
-                    token_end(guide, guide.key_position("salary_as_of")),
-                )
-            )
+            problem = f"'{key}' is {as_of}, in the future (today is {ctx.today})"
+        if problem is not None:
+            where = guide.key_position("salary_as_of")
+            end = token_end(guide, where)
+            found.append(diagnostic(guide, NAME, SEVERITY, where, problem, end))
     if as_of is not None:
         return found
     fix = _add_as_of(guide, key)

@@ -20,15 +20,14 @@ from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Severity
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
-from guidelint.rules.examples import example
+from guidelint.rules.examples import PAY_FIGURE, example
 
 NAME = "stale-salary"
 SEVERITY: Severity = "error"
 SUMMARY = "salary figures dated older than the salary window"
 OPTIONS: dict[str, object] = {}
 NEEDS: frozenset[str] = frozenset()
-_SOURCES = "sources:\n  - id: brief\n    title: Editorial brief (example)\n"
-_BODY = "L5 PM total compensation runs roughly $350,000-$450,000[^brief].\n"
+_BODY, _SOURCES = PAY_FIGURE
 EXAMPLE_FAIL = example(_BODY, extra=_SOURCES + "salary_as_of: 2024-03\n")
 EXAMPLE_PASS = example(_BODY, extra=_SOURCES + "salary_as_of: 2026-06\n")
 
