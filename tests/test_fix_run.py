@@ -131,3 +131,16 @@ def test_machine_formats_get_the_fix_summary_on_stderr(tmp_path: Path, run_cli: 
     target.write_text(BROKEN)
     done = run_cli("check", "--today", "2026-11-26", "--fix", "--format", "json", cwd=tmp_path)
     assert done.stdout.startswith("{") and "Fixed 1 problem(s)" in done.stderr
+
+
+def test_gotcha_bold_labels_become_sub_headings(lint_text: LintFn) -> None:
+    text = guide(
+        "## The canonical PMM gotcha\n\nWhat does a PMM own?\n\n"
+        "**Strong answer:** How the market understands the product.\n\n"
+        "**Weak answer:** The launch email.\n"
+    )
+    found = lint_text(text, select="gotcha-answers")
+    assert [d.fix.applicability for d in found if d.fix] == ["unsafe", "unsafe"]
+    out = _fixed(lint_text, text, select="gotcha-answers")
+    assert "### Strong answer\n\nHow the market" in out
+    assert "### Weak answer\n\nThe launch email." in out

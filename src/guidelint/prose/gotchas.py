@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidelint.markdown import Body
 
@@ -25,8 +25,9 @@ class Gotcha:
     weak: int | None
     strong_empty: bool
     weak_empty: bool
-    # Answers written as a paragraph's label ("Strong answer: ...") rather than a sub-heading.
-    labelled: frozenset[str] = frozenset()
+    # Answers written as a paragraph's label ("Strong answer: ..."), not a
+    # sub-heading: "strong" or "weak" -> the paragraph's block index.
+    labelled: dict[str, int] = field(default_factory=dict)
 
 
 def gotchas(body: Body) -> list[Gotcha]:
@@ -64,15 +65,15 @@ def gotchas(body: Body) -> list[Gotcha]:
     return result
 
 
-def _labels(body: Body, index: int, end: int) -> frozenset[str]:
-    """``strong``/``weak`` for answers written as paragraph labels in the section."""
-    found = set()
-    for block in body.blocks:
+def _labels(body: Body, index: int, end: int) -> dict[str, int]:
+    """``strong``/``weak`` -> the block of each answer written as a paragraph label."""
+    found: dict[str, int] = {}
+    for number, block in enumerate(body.blocks):
         if block.kind == "paragraph" and index <= block.heading < end:
             match = _LABEL_RE.match(block.text)
             if match:
-                found.add(match.group(1).lower())
-    return frozenset(found)
+                found.setdefault(match.group(1).lower(), number)
+    return found
 
 
 def section_end(body: Body, index: int) -> int:

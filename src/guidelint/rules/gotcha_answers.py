@@ -14,15 +14,19 @@ pitfalls under it needs no answers.  An answer written as a bold label
 write instead.
 
 Fix: add the missing sub-heading (one level below the gotcha) with an
-example answer under it.
+example answer under it.  An answer written as a bold label is turned into
+that sub-heading by ``guidelint check --unsafe-fixes`` (or the editor's quick
+fix).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from guidelint.context import Context, diagnostic
-from guidelint.diagnostic import Diagnostic, Severity
+from guidelint.diagnostic import Diagnostic, Edit, Fix, Severity
+from guidelint.fixes import line_break
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
 
@@ -43,6 +47,23 @@ EXAMPLE_FAIL = example(_GOTCHA)
 EXAMPLE_PASS = example(_GOTCHA + "\n### Weak answer\n\nThe PM builds it and the PMM sells it.\n")
 
 
+# "**Strong answer:**" (or __...__, or no emphasis) at the start of a paragraph, as written.
+_LABEL_BYTES = re.compile(
+    rb"(?i)(?:\*\*|__)?(?:an?\s+|the\s+)?(?:strong|weak)(?:\s+answers?)?\s*:?\s*(?:\*\*|__)?:?[ \t]*"
+)
+
+
+def _as_heading(guide: Guide, block: int, heading: str) -> Fix | None:
+    """The label of paragraph ``block`` turned into ``heading`` on a line of its own (unsafe)."""
+    start = guide.body.blocks[block].offset
+    label = _LABEL_BYTES.match(guide.source, start)
+    if label is None:
+        return None
+    eol = line_break(guide.source)
+    edit = Edit(start, label.end(), f"{heading}{eol}{eol}")
+    return Fix(f"Write it under a '{heading}' sub-heading", (edit,), "unsafe")
+
+
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """One finding per missing or empty answer, at the gotcha heading."""
     found: list[Diagnostic] = []
@@ -55,16 +76,17 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             ("Weak answer", gotcha.weak, gotcha.weak_empty),
         ):
             if index is None:
-                kind = label.split()[0].lower()
+                labelled = gotcha.labelled.get(label.split()[0].lower())
                 message = (
                     f"gotcha '{heading.text}' has its {label.lower()} under a bold label, not a "
                     f"sub-heading: write it as '{sub} {label}' on a line of its own"
-                    if kind in gotcha.labelled
+                    if labelled is not None
                     else f"gotcha '{heading.text}' has no {label.lower()}: add a "
                     f"'{sub} {label}' sub-heading with an example under it"
                 )
+                fix = None if labelled is None else _as_heading(guide, labelled, f"{sub} {label}")
                 where = guide.position(heading.offset)
-                found.append(diagnostic(guide, NAME, SEVERITY, where, message))
+                found.append(diagnostic(guide, NAME, SEVERITY, where, message, fix=fix))
             elif empty:
                 found.append(
                     diagnostic(
