@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
 from guidelint.prose.citations import cited_texts, is_cited, lead_cited, tables
-from guidelint.prose.claims import is_claim, number_cues, sentence_cues, speaks_as_we
+from guidelint.prose.claims import is_claim, number_cues, sentence_cues
 from guidelint.prose.framing import Framing
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
 from guidelint.prose.salary import SalaryClaim, date_marker, has_pay_word, salary_claims
@@ -86,7 +86,7 @@ class Prose:
     # questions and footnotes (whose statistics no rule reads).
     sentences: tuple[Sentence, ...]
     gotchas: tuple[Gotcha, ...]
-    block_cited: tuple[bool, ...]  # any citation anywhere in the block
+    block_cited: Sequence[bool]  # any citation anywhere in the block (worked out when asked)
     table_cited: frozenset[int]  # tables whose header, lead-in or caption cites
     table_context: dict[int, str]  # table -> header row + caption text (for pay words, markers)
     # Blocks that are not the guide's own claims: sample answers, gotcha
@@ -100,8 +100,14 @@ class Prose:
     lead_cited: frozenset[int] = frozenset()
 
 
-def analyse(guide: Guide) -> Prose:
-    """Split every block into sentences and find statistics and gotchas."""
+def analyse(guide: Guide, judge_all: bool = False) -> Prose:
+    """Split every block into sentences and find statistics and gotchas.
+
+    Statistics are judged claims or not (:mod:`.claims`) only where a rule
+    may report them: in a sentence no citation covers, or a money amount
+    (which may be an undated salary).  ``judge_all`` judges every one (the
+    claim model's training reads them all).
+    """
     body = guide.body
     blocks = body.blocks
     found_gotchas = gotchas(body)
@@ -117,16 +123,18 @@ def analyse(guide: Guide) -> Prose:
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     claims_text = "\n".join(texts)
     table_cited, table_context = tables(body, block_cited)
-    framing = Framing(body, speaks_as_we(texts))
+    listed = lead_cited(body, block_cited)
+    covered = {i for i, b in enumerate(blocks) if b.table in table_cited} | listed
+    framing = Framing(body, texts, None if judge_all else frozenset(covered))
     return Prose(
         tuple(_sentences(blocks, claims_text, starts, framing)),
         tuple(found_gotchas),
-        tuple(block_cited),
+        block_cited,
         table_cited,
         table_context,
         skipped,
         claims_text,
-        lead_cited(body, block_cited),
+        listed,
     )
 
 
@@ -157,17 +165,28 @@ def _sentences(
 def _sentence(
     index: int, block: Block, start: int, end: int, stats: tuple[Statistic, ...], framing: Framing
 ) -> Sentence:
-    """One sentence with its statistics, judged."""
+    """One sentence with its statistics, judged where a rule may report them."""
     text = block.text[start:end]
+    exempt = not_a_claim(text, stats[-1].char - start)
+    cited = is_cited(text)
+    covered = framing.covered is not None and (cited or exempt or index in framing.covered)
+    # A covered sentence is reported by no rule but salary-date, and only for
+    # a money amount in a sentence (or under a header) that speaks of pay.
+    judged = [
+        not covered or (s.kind == "money" and framing.speaks_of_pay(index, text)) for s in stats
+    ]
+    if not any(judged):
+        return Sentence(index, text, stats, cited, exempt, (), (True,) * len(stats), start)
     lower = text.lower()
     shared = (*sentence_cues(text, lower, block.kind), *framing.cues(index))
     found = tuple(
         (*shared, *number_cues(text, lower, s.char - start, s.char - start + len(s.text), s.kind))
-        for s in stats
+        if judge
+        else ()
+        for s, judge in zip(stats, judged, strict=True)
     )
-    exempt = not_a_claim(text, stats[-1].char - start)
-    claims = tuple(is_claim(c) for c in found)
-    return Sentence(index, text, stats, is_cited(text), exempt, found, claims, start)
+    claims = tuple(is_claim(c) if c else True for c in found)
+    return Sentence(index, text, stats, cited, exempt, found, claims, start)
 
 
 def own_sentences(guide: Guide, blocks: Iterable[int]) -> Iterator[tuple[int, int, str]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import overload
 
 from guidelint.markdown import CITE, Body
 from guidelint.prose.framing import lead_in
@@ -16,20 +18,27 @@ _YEAR = r"(?:19|20)\d\d"
 _SAYS = (
     r"(?:found|finds|reported|reports|estimates|estimated|surveyed|revealed|says|said|notes|noted)"
 )
-# Citations that start with a character of their own: the regex engine
-# jumps from one "(" / "A" / "a" / "P" / "p" / "{" to the next.
-_MARKED_RE = re.compile(
-    # "(Source: ...)" and the like
-    r"(?i:\(\s*(?:source|sources|via|data|according to)\b)"
-    # "according to Gartner", "per the 2025 Carta report"
-    r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[a-z]{0,3}[A-Z]"
-    rf"|\b[Pp]er\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_REPORT}\b"
-    # a site generator's link shortcode: Hugo's {{< ref "..." >}}
-    r"|\{\{[<%]\s*(?:rel)?ref\b"
+# Citations marked by a word or sign of their own, each pattern starting with
+# a literal or a set of characters, so the regex engine skips in C to the
+# next place it could match: "(Source: ...)", "according to Gartner", "per
+# the 2025 Carta report", Hugo's {{< ref "..." >}} link shortcode.
+_MARKED = (
+    ("(", re.compile(r"\(\s*(?i:source|sources|via|data|according to)\b")),
+    ("ccording", re.compile(r"[Aa](?<![\w][Aa])ccording\s+to\s+(?:the\s+)?[a-z]{0,3}[A-Z]")),
+    ("er ", re.compile(rf"[Pp](?<![\w][Pp])er\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_REPORT}\b")),
+    ("{{", re.compile(r"\{\{[<%]\s*(?:rel)?ref\b")),
 )
 # A named source ends in a word that says so ("report", "found"); the name
-# is looked for just before it, in a short window.
-_ANCHOR_RE = re.compile(rf"\b(?:(?P<report>{_REPORT})|{_SAYS})\b")
+# is looked for just before it, in a short window.  The words are found with
+# str.find: far cheaper than a regex tried at every position of every block.
+_ANCHORS = {
+    **dict.fromkeys(
+        ("report", "survey", "study", "index", "census", "poll", "analysis", "data"), True
+    ),
+    "fact sheet": True,
+    "research": True,
+    **dict.fromkeys(_SAYS.strip("(?:)").split("|"), False),
+}
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
 # "the 2025 Carta report", "a 2024 Pew survey", "Carta's 2025 report"
 _REPORT_NAME_RE = re.compile(
@@ -49,24 +58,75 @@ def is_cited(text: str) -> bool:
     return CITE in text or _names_source(text)
 
 
-def cited_texts(texts: list[str]) -> list[bool]:
-    """:func:`is_cited` of each text (one loop: a guide has many blocks)."""
-    return [CITE in text or _names_source(text) for text in texts]
+class CitedTexts(Sequence[bool]):
+    """:func:`is_cited` of each text, worked out when first asked.
+
+    Only a few blocks are ever asked about (those with statistics, around
+    tables, before lists), and naming a source takes a closer read than a
+    link does: most blocks are never read for one.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.known: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> bool: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[bool]: ...
+    def __getitem__(self, index: int | slice) -> bool | Sequence[bool]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        found = self.known.get(index)
+        if found is None:
+            found = self.known[index] = is_cited(self.texts[index])
+        return found
+
+
+def cited_texts(texts: list[str]) -> CitedTexts:
+    """:func:`is_cited` of each text, lazily (see :class:`CitedTexts`)."""
+    return CitedTexts(texts)
 
 
 def _names_source(text: str) -> bool:
-    if _MARKED_RE.search(text):
+    if any(hint in text and pattern.search(text) for hint, pattern in _MARKED):
         return True
-    for anchor in _ANCHOR_RE.finditer(text):
-        named = _REPORT_NAME_RE if anchor.group("report") else _SAYER_RE
-        # Searching text[begin:start] in place: "$" is the anchor word's
-        # start, and the lookbehind still sees what precedes the window.
-        if named.search(text, max(0, anchor.start() - _WINDOW), anchor.start()):
-            return True
-    return False
+    if text.islower():
+        return False  # every named source has a capital letter
+    return any(
+        _named_before(text, at, report)
+        for word, report in _ANCHORS.items()
+        if word in text
+        for at in _word_starts(text, word)
+    )
 
 
-def tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[int, str]]:
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _named_before(text: str, at: int, report: bool) -> bool:
+    """Whether a name stands right before the anchor word at ``at``."""
+    named = _REPORT_NAME_RE if report else _SAYER_RE
+    # Searching text[begin:at] in place: "$" is the anchor word's start, and
+    # the lookbehind still sees what precedes the window.
+    return bool(named.search(text, max(0, at - _WINDOW), at))
+
+
+def tables(body: Body, block_cited: Sequence[bool]) -> tuple[frozenset[int], dict[int, str]]:
     """Tables cited by their header, lead-in paragraph or caption; and each table's framing text.
 
     The framing (header row, the paragraph right before, a caption) is where
@@ -98,7 +158,7 @@ def tables(body: Body, block_cited: list[bool]) -> tuple[frozenset[int], dict[in
     return frozenset(cited), context
 
 
-def lead_cited(body: Body, block_cited: list[bool]) -> frozenset[int]:
+def lead_cited(body: Body, block_cited: Sequence[bool]) -> frozenset[int]:
     """List items covered by a citation in what introduces their list.
 
     That is the paragraph (or, for nested items, the parent item) right

@@ -110,6 +110,23 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     ),
 }
 NEAR = ("we", "you", "policy", "evidence", "advice", "definition")
+# Word -> the families it belongs to: one dictionary look-up per word.
+_FAMILIES_OF: dict[str, tuple[str, ...]] = {}
+for _name, (_, _words) in FAMILIES.items():
+    for _word in _words:
+        _FAMILIES_OF[_word] = (*_FAMILIES_OF.get(_word, ()), _name)
+
+
+def _families(words: list[str]) -> set[str]:
+    """The families that ``words`` hold a word of."""
+    found: set[str] = set()
+    for word in words:
+        names = _FAMILIES_OF.get(word)
+        if names:
+            found.update(names)
+    return found
+
+
 _HYPOTHETICAL_START = re.compile(
     r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
     r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
@@ -150,9 +167,7 @@ def cues(
 
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
-    words = set(_WORD_RE.findall(lower))
-    found = [f"block:{block_kind}"]
-    found += [name for name, (_, family) in FAMILIES.items() if not family.isdisjoint(words)]
+    found = [f"block:{block_kind}", *sorted(_families(_WORD_RE.findall(lower)))]
     first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
     if first and first.group() in _IMPERATIVES:
         found.append("imperative")
@@ -167,19 +182,15 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
 
 def context_cues(context: str) -> list[str]:
     """The cues of the words that frame a block (heading, lead-in)."""
-    framing = set(_WORD_RE.findall(context.lower()))
-    return [
-        f"context:{name}"
-        for name in ("example", "we", "policy")
-        if not FAMILIES[name][1].isdisjoint(framing)
-    ]
+    framing = _families(_WORD_RE.findall(context.lower()))
+    return [f"context:{name}" for name in ("example", "we", "policy") if name in framing]
 
 
 def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> list[str]:
     """The cues of one number in its sentence: its kind, the words near it, its clause."""
     found = [f"kind:{kind}"]
-    near = set(_WORD_RE.findall(lower, max(0, start - 60), end + 60))
-    found += [f"near:{name}" for name in NEAR if not FAMILIES[name][1].isdisjoint(near)]
+    near = _families(_WORD_RE.findall(lower, max(0, start - 60), end + 60))
+    found += [f"near:{name}" for name in NEAR if name in near]
     premise = _HYPOTHETICAL_START.match(sentence)
     if premise:
         comma = sentence.find(", ", premise.end())  # not the one in "10,000"
@@ -194,13 +205,21 @@ def _inside_quotes(sentence: str, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-_WE_RE = re.compile(r"\b(?:we|our|ours|us|we're|we've|we'll)\b", re.I)
+_WE_WORDS = (" we ", " our ", " us ", " ours ", " we'", " we’")
+
+
+def _speaks_as_we(text: str) -> bool:
+    padded = f" {text.lower()} ".replace(",", " ").replace(".", " ")
+    return any(word in padded for word in _WE_WORDS)
+
+
+_SAMPLE = 30  # blocks: enough to tell how a guide speaks
 
 
 def speaks_as_we(texts: list[str]) -> bool:
     """Whether a quarter or more of a guide's blocks speak as "we" (a handbook, a team's blog)."""
-    spoken = [t for t in texts if t]
-    count = sum(1 for t in spoken if _WE_RE.search(t))
+    spoken = [t for t in texts if t][:_SAMPLE]
+    count = sum(1 for t in spoken if _speaks_as_we(t))
     return bool(spoken) and count * 4 >= len(spoken)
 
 

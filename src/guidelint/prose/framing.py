@@ -8,7 +8,8 @@ a policy.  The claim cues (:mod:`.claims`) read this framing too.
 from __future__ import annotations
 
 from guidelint.markdown import Block, Body
-from guidelint.prose.claims import context_cues
+from guidelint.prose.claims import context_cues, speaks_as_we
+from guidelint.prose.salary import has_pay_word
 
 _LISTED = ("item", "table-head", "table-row")
 
@@ -42,17 +43,43 @@ def _introduces(item: Block) -> bool:
 class Framing:
     """Section headings and lead-ins of a guide's blocks, worked out once each."""
 
-    def __init__(self, body: Body, speaks_as_we: bool) -> None:
+    def __init__(
+        self, body: Body, texts: list[str], covered: frozenset[int] | None = frozenset()
+    ) -> None:
         self.body = body
-        self.document: tuple[str, ...] = ("doc:we",) if speaks_as_we else ()
+        self.texts = texts  # the blocks' texts, those that state no claim left empty
+        # Blocks a citation around them covers (a cited table, a list after a
+        # citing lead-in): no statistic in them needs judging for stat-source.
+        # None: judge every statistic all the same.
+        self.covered = covered
+        self._document: tuple[str, ...] | None = None
         self._contexts: dict[int, str] = {}
         self._cues: dict[int, tuple[str, ...]] = {}
+        self._table_heads: dict[int, str] | None = None
+
+    def document(self) -> tuple[str, ...]:
+        """The cues of the whole guide (worked out only if a number is judged)."""
+        if self._document is None:
+            self._document = ("doc:we",) if speaks_as_we(self.texts) else ()
+        return self._document
+
+    def speaks_of_pay(self, index: int, text: str) -> bool:
+        """Whether ``text`` (in block ``index``) or its table's header row has a pay word."""
+        block = self.body.blocks[index]
+        head = self._heads().get(block.table, "") if block.table >= 0 else ""
+        return has_pay_word(f"{text} {head}")
+
+    def _heads(self) -> dict[int, str]:
+        if self._table_heads is None:
+            blocks = self.body.blocks
+            self._table_heads = {b.table: b.text for b in blocks if b.kind == "table-head"}
+        return self._table_heads
 
     def cues(self, index: int) -> tuple[str, ...]:
         """The claim cues of block ``index``'s framing and of its whole guide."""
         known = self._cues.get(index)
         if known is None:
-            known = (*context_cues(self.context(index)), *self.document)
+            known = (*context_cues(self.context(index)), *self.document())
             self._cues[index] = known
         return known
 

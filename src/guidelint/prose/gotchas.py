@@ -34,6 +34,7 @@ def gotchas(body: Body) -> list[Gotcha]:
     """Every gotcha section (a heading that says "gotcha" and holds no other)."""
     headings = body.headings
     has_content = body.filled | {b.heading for b in body.blocks if b.kind != "heading"}
+    labels = _label_paragraphs(body)
     result: list[Gotcha] = []
     for index, heading in enumerate(headings):
         if not _GOTCHA_RE.search(heading.text):
@@ -59,20 +60,20 @@ def gotchas(body: Body) -> list[Gotcha]:
                 weak,
                 strong is not None and strong not in has_content,
                 weak is not None and weak not in has_content,
-                _labels(body, index, end),
+                {kind: block for kind, block, under in reversed(labels) if index <= under < end},
             )
         )
     return result
 
 
-def _labels(body: Body, index: int, end: int) -> dict[str, int]:
-    """``strong``/``weak`` -> the block of each answer written as a paragraph label."""
-    found: dict[str, int] = {}
+def _label_paragraphs(body: Body) -> list[tuple[str, int, int]]:
+    """(``strong``/``weak``, block, its heading) of each paragraph that starts with an answer label."""
+    found = []
     for number, block in enumerate(body.blocks):
-        if block.kind == "paragraph" and index <= block.heading < end:
+        if block.kind == "paragraph":
             match = _LABEL_RE.match(block.text)
             if match:
-                found.setdefault(match.group(1).lower(), number)
+                found.append((match.group(1).lower(), number, block.heading))
     return found
 
 

@@ -108,11 +108,12 @@ def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[Salar
     claims: list[SalaryClaim] = []
     blocks = guide.body.blocks
     prose = guide.prose
+    heads = {b.table: b.text for b in blocks if b.kind == "table-head"}
     for sentence in prose.sentences:
         if sentence.exempt:
             continue
         block = blocks[sentence.block]
-        head = _table_head(guide, block.table) if block.table >= 0 else ""
+        head = heads.get(block.table, "")
         figures = [
             stat
             for stat, claim in zip(sentence.stats, sentence.claims, strict=True)
@@ -128,12 +129,6 @@ def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[Salar
         marker = date_marker(sentence.text) or (date_marker(context) if context else None)
         claims.append(SalaryClaim(sentence, figures[0], marker))
     return claims
-
-
-def _table_head(guide: Guide, table: int) -> str:
-    return next(
-        (b.text for b in guide.body.blocks if b.table == table and b.kind == "table-head"), ""
-    )
 
 
 # Pay words that belong to another noun: "paid leave", "pay for college".
