@@ -38,6 +38,7 @@ from guidelint import DATA
 from guidelint.config import Config, build_config, load_config
 from guidelint.engine import RunOptions, lint
 from guidelint.guide import read_guide
+from guidelint.prose import analyse
 
 HERE = Path(__file__).resolve().parent
 SET = HERE / "claims"
@@ -137,7 +138,7 @@ def examples(shared: Path, labels: Mapping[Key, Label]) -> list[Example]:
         file = corpus_root(shared, corpus) / path
         guide = read_guide(path, file.read_bytes(), corpus_config(shared, corpus).keys)
         seen: set[int] = set()
-        for sentence in guide.prose.sentences:
+        for sentence in analyse(guide, judge_all=True).sentences:
             for stat, cues in zip(sentence.stats, sentence.cues, strict=True):
                 line = guide.position(stat.offset)[0]
                 if line in lines and line not in seen:

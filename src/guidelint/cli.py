@@ -99,6 +99,18 @@ format_option = click.option(
 output_option = click.option(
     "--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout."
 )
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "never")),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+exit_zero_option = click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse)."
+)
+quiet_option = click.option(
+    "--quiet", "-q", is_flag=True, help="Print findings only, no summary line."
+)
 select_option = click.option(
     "--select", multiple=True, metavar="RULE,...", help="Run only these rules."
 )
@@ -209,14 +221,9 @@ def cli() -> None:
     "(its config, overrides, links and slug); nothing is written.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(("error", "warning", "never")),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@fail_on_option
+@exit_zero_option
+@quiet_option
 @click.option(
     "--statistics", is_flag=True, help="Print the number of findings per rule, not the findings."
 )
@@ -616,14 +623,9 @@ def _fix_moved(results: Any) -> None:
 @format_option
 @output_option
 @click.option("--strict", is_flag=True, help="Moved sources (warnings) fail the run too.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(("error", "warning", "never")),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means misuse).")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@fail_on_option
+@exit_zero_option
+@quiet_option
 @click.option("--no-color", is_flag=True, help="No ANSI colors (also: NO_COLOR).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache folder.")
 @online_options
