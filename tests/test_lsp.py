@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any, Union
 
 import pytest
 import pytest_lsp
@@ -71,8 +72,27 @@ async def _start(client: LanguageClient, root: Path) -> None:
     )
 
 
+def _code_action_or_command(value: Any, _: type) -> types.CodeAction | types.Command:
+    """lsprotocol reads any answer with a "command" key as a Command, even a CodeAction
+    whose command is an object (the spec's way to run one after the edit): tell them
+    apart by the key's type, as editors do."""
+    converter = _converter
+    if isinstance(value.get("command"), str):
+        return converter.structure(value, types.Command)  # type: ignore[no-any-return]
+    return converter.structure(value, types.CodeAction)  # type: ignore[no-any-return]
+
+
+_converter: Any = None
+
+
 @pytest_lsp.fixture(config=_config("-m", "guidelint", "lsp"))
 async def client(lsp_client: LanguageClient, root: Path) -> AsyncIterator[None]:
+    global _converter
+    _converter = lsp_client.protocol._converter
+    _converter.register_structure_hook(
+        Union[types.Command, types.CodeAction],  # noqa: UP007 (lsprotocol registers typing.Union)
+        _code_action_or_command,
+    )
     await _start(lsp_client, root)
     yield
     await lsp_client.shutdown_session()
@@ -192,6 +212,18 @@ async def test_quick_fixes_and_silencing(client: LanguageClient, root: Path) -> 
     [edit] = silence.edit.changes[uri]
     silenced = _apply(TEXT, edit)
     assert "<!-- guidelint-disable-next-line relative-time -- reason -->\nPositioning" in silenced
+    # After the edit the client runs the action's command: the server asks it
+    # to show the comment with "reason" selected, ready to type over.
+    assert silence.command is not None
+    await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(
+            command=silence.command.command, arguments=silence.command.arguments
+        )
+    )
+    chosen = client.shown_documents[-1].selection
+    assert chosen is not None
+    line = silenced.splitlines()[chosen.start.line]
+    assert line[chosen.start.character : chosen.end.character] == "reason"
     await _replace(client, uri, silenced)
     assert "relative-time" not in _codes(client, uri)
     assert "unused-suppression" not in _codes(client, uri)

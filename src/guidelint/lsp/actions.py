@@ -83,19 +83,29 @@ def _body_line(text: Text) -> int:
     return text.position_at(parts.body_start + text.bom).line
 
 
+# The command a "Silence" action runs after its edit: select the reason to type over.
+SELECT_REASON = "guidelint.selectReason"
+
+
 def _silence(uri: str, text: Text, item: types.Diagnostic) -> types.CodeAction:
     line = item.range.start.line
     indent = re.match(r"[ \t]*", text.line(line))
     break_ = text.text[text.starts[line] - 2 : text.starts[line]] if line else "\n"
     eol = "\r\n" if break_ == "\r\n" else (break_[-1:] or "\n")
-    comment = f"{indent.group() if indent else ''}<!-- guidelint-disable-next-line {item.code} -- reason -->{eol}"
+    lead = f"{indent.group() if indent else ''}<!-- guidelint-disable-next-line {item.code} -- "
     start = types.Position(line, 0)
+    insert = types.TextEdit(range=types.Range(start, start), new_text=f"{lead}reason -->{eol}")
     return types.CodeAction(
         title=f"Silence {item.code} on this line",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[item],
-        edit=types.WorkspaceEdit(
-            changes={uri: [types.TextEdit(range=types.Range(start, start), new_text=comment)]}
+        edit=types.WorkspaceEdit(changes={uri: [insert]}),
+        # The inserted line is ASCII after its indent: its characters count the
+        # same in every position encoding.
+        command=types.Command(
+            title="Select the reason",
+            command=SELECT_REASON,
+            arguments=[uri, line, len(lead), len(lead) + len("reason")],
         ),
     )
 

@@ -30,6 +30,7 @@ def build() -> GuideServer:
     server = GuideServer()
     for method, handler, options in _HANDLERS:
         server.feature(method, options)(handler)
+    server.command(actions.SELECT_REASON)(select_reason)
     return server
 
 
@@ -165,6 +166,12 @@ def code_action(ls: GuideServer, params: types.CodeActionParams) -> list[types.C
         if every is not None:
             out.append(every)
     return out
+
+
+def select_reason(ls: GuideServer, uri: str, line: int, start: int, end: int) -> None:
+    """After "Silence RULE on this line": select the comment's reason, ready to type over."""
+    selection = types.Range(types.Position(line, start), types.Position(line, end))
+    ls.window_show_document(types.ShowDocumentParams(uri=uri, take_focus=True, selection=selection))
 
 
 _HANDLERS = (
