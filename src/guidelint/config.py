@@ -396,13 +396,14 @@ def _duration(value: str, where: str, source: str) -> Duration:
 def _rule_settings(
     raw: Mapping[str, Any], where: str, source: str, check: bool = True
 ) -> dict[str, RuleSetting]:
-    from guidelint.hints import suggestion
     from guidelint.rules import RULES
 
     settings: dict[str, RuleSetting] = {}
     for name, value in raw.items():
         rule = RULES.get(name)
         if rule is None:
+            from guidelint.hints import suggestion  # only a bad config pays the import
+
             hint = suggestion(name, RULES) or " (see 'guidelint rules')"
             raise ConfigError(f"{source}: {where}.{name}: unknown rule{hint}")
         # YAML 1.1 reads an unquoted `off` as false: accept both spellings.

@@ -26,7 +26,6 @@ from collections.abc import Iterable
 
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Edit, Fix, Severity
-from guidelint.fixes import line_break
 from guidelint.guide import Guide
 from guidelint.rules.examples import example
 
@@ -59,6 +58,10 @@ def _as_heading(guide: Guide, block: int, heading: str) -> Fix | None:
     label = _LABEL_BYTES.match(guide.source, start)
     if label is None:
         return None
+    from guidelint.fixes import (
+        line_break,
+    )  # imported here: most guides get no such finding, and pre-commit pays every import
+
     eol = line_break(guide.source)
     edit = Edit(start, label.end(), f"{heading}{eol}{eol}")
     return Fix(f"Write it under a '{heading}' sub-heading", (edit,), "unsafe")

@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from guidelint.context import Context, diagnostic, text_end, token_end
 from guidelint.dates import parse_date
 from guidelint.diagnostic import Diagnostic, Fix, Severity
-from guidelint.fixes import add_key
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims
 from guidelint.rules.examples import PAY_FIGURE, example
@@ -54,23 +53,17 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
             found.append(diagnostic(guide, NAME, SEVERITY, where, problem, end))
     if as_of is not None:
         return found
-    fix = _add_as_of(guide, key)
-    for claim in salary_claims(guide, ctx.pay_words):
-        if claim.marker is None:
-            found.append(
-                diagnostic(
-                    guide,
-                    NAME,
-                    SEVERITY,
-                    guide.position(claim.figure.offset),
-                    f"salary figure '{claim.figure.text.strip()}' has no date: add '{key}: YYYY-MM' "
-                    "to the front matter or 'as of Mon YYYY' to the sentence",
-                    guide.position(
-                        text_end(claim.figure.block, claim.figure.char, claim.figure.text)
-                    ),
-                    fix=fix,
-                )
-            )
+    undated = [claim for claim in salary_claims(guide, ctx.pay_words) if claim.marker is None]
+    fix = _add_as_of(guide, key) if undated else None  # one fix dates every figure
+    for claim in undated:
+        figure = claim.figure
+        message = (
+            f"salary figure '{figure.text.strip()}' has no date: add '{key}: YYYY-MM' "
+            "to the front matter or 'as of Mon YYYY' to the sentence"
+        )
+        where = guide.position(figure.offset)
+        end = guide.position(text_end(figure.block, figure.char, figure.text))
+        found.append(diagnostic(guide, NAME, SEVERITY, where, message, end, fix=fix))
     return found
 
 
@@ -82,5 +75,9 @@ def _add_as_of(guide: Guide, key: str) -> Fix | None:
     if written is None:
         return None
     month = f"{written.start.year:04d}-{written.start.month:02d}"
+    from guidelint.fixes import (
+        add_key,
+    )  # imported here: most guides get no such finding, and pre-commit pays every import
+
     edit = add_key(guide, key, month)
     return None if edit is None else Fix(f"Add '{key}: {month}'", (edit,), "unsafe")

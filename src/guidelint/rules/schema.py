@@ -22,9 +22,7 @@ from typing import Any
 from guidelint.context import Context, diagnostic, token_end
 from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.errors import ConfigError
-from guidelint.fixes import rename_key
 from guidelint.guide import Guide
-from guidelint.hints import dotted, schema_messages
 from guidelint.rules.examples import example
 
 NAME = "schema"
@@ -74,6 +72,11 @@ def _findings(guide: Guide, validator: Any, instance: dict[str, Any]) -> Iterato
     # jsonschema raises one "required" error per missing key, each naming the
     # whole list: report each missing key once.
     reported: set[tuple[str, str]] = set()
+    if errors:
+        from guidelint.hints import (
+            dotted,
+            schema_messages,
+        )  # imported here: most guides get no such finding, and pre-commit pays every import
     for error in errors:
         path = list(error.absolute_path)
         if error.validator == "required":
@@ -112,6 +115,10 @@ def _rename(guide: Guide, path: tuple[Any, ...], free: set[str]) -> Fix | None:
         return None
     if path[:1] and isinstance(path[0], str):
         path = (guide.key_name(path[0]), *path[1:])
+    from guidelint.fixes import (
+        rename_key,
+    )  # imported here: most guides get no such finding, and pre-commit pays every import
+
     edit = rename_key(guide, path, near[0])
     return None if edit is None else Fix(f"Rename '{path[-1]}' to '{near[0]}'", (edit,), "unsafe")
 

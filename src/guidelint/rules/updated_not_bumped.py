@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from guidelint.context import Context, diagnostic
 from guidelint.dates import add_months, parse_date
 from guidelint.diagnostic import Diagnostic, Fix, Severity
-from guidelint.fixes import set_value
 from guidelint.guide import Guide
 from guidelint.prose import salary_claims, section_end
 from guidelint.rules.examples import example
@@ -151,6 +150,10 @@ def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
         and not _covers_change(guide.get("updated"), ctx)
     ):
         key = guide.key_name("updated")
+        from guidelint.fixes import (
+            set_value,
+        )  # imported here: most guides get no such finding, and pre-commit pays every import
+
         edit = set_value(guide, key, ctx.today.isoformat())
         fix = Fix(f"Set '{key}' to {ctx.today}", (edit,), "safe") if edit else None
         message = (
