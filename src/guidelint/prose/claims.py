@@ -146,23 +146,8 @@ _QUOTES = '"“”'
 _LEADING_MARKUP = " *_-#>\"'“([\t"
 
 
-def cues(
-    sentence: str, start: int, end: int, kind: str, block_kind: str, context: str
-) -> list[str]:
-    """The cues that fire for the statistic at ``sentence[start:end]``.
-
-    ``kind`` is the statistic's kind, ``block_kind`` the kind of block it is
-    in, ``context`` the words that frame its block: its section heading and
-    the text that introduces its list or table.  (The analysis calls the
-    three parts below itself, so a sentence's and a block's cues are worked
-    out once, not once per number.)
-    """
-    lower = sentence.lower()
-    return [
-        *sentence_cues(sentence, lower, block_kind),
-        *context_cues(context),
-        *number_cues(sentence, lower, start, end, kind),
-    ]
+# A number's cues are those of its sentence, of its block's framing, and its
+# own: three parts, so a sentence's and a block's are worked out once each.
 
 
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:

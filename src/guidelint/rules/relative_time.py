@@ -199,16 +199,8 @@ def _suggestion(phrase: str, written: PartialDate | None, updated_key: str) -> s
         return f"the date it meant is unknown: the guide has no usable '{updated_key}' date"
     day = written.start
     month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
-    shift = {"last": -1, "this": 0, "next": 1}.get(phrase.split()[0], 0)
-    unit = phrase.split()[-1]
-    if unit == "year":
-        return f"e.g. 'in {day.year + shift}'"
-    if unit == "quarter":
-        index = day.year * 4 + (day.month - 1) // 3 + shift
-        return f"e.g. 'in Q{index % 4 + 1} {index // 4}'"
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + shift
-        return f"e.g. 'in {MONTH_NAMES[index % 12]} {index // 12}'"
+    if phrase.split()[-1] in ("year", "quarter", "month"):
+        return f"e.g. '{absolute_date(phrase, written)}'"
     if phrase == "recently":
         return f"e.g. 'since early {day.year}' or 'in {month}'"
     return f"e.g. 'as of {month}'"

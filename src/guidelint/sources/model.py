@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Verdict = Literal["alive", "moved", "dead", "unreachable", "skipped"]
-VERDICTS: tuple[Verdict, ...] = ("alive", "moved", "dead", "unreachable", "skipped")
 # Verdicts worth remembering: a failure may be a passing outage, so it is
 # always checked again (what users of lychee and markdown-link-check ask for).
 CACHEABLE: frozenset[Verdict] = frozenset({"alive", "moved"})
