@@ -69,6 +69,17 @@ def test_statistics(body: str, expected: list[str]) -> None:
         pytest.param("According to Gartner, 61% of teams agree.\n", id="according-to-name"),
         pytest.param("Roughly 61% agree, according to the IEEE.\n", id="according-to-the-name"),
         pytest.param("Roughly 61% agree, according to eMarketer.\n", id="according-to-camel-name"),
+        pytest.param(
+            "According to the 2026 Cobalt Offers Report, 62% went back.\n",
+            id="according-to-the-year-name",
+        ),
+        pytest.param(
+            "According to a recent Mobile Voice Study, 55% of teens agree.\n",
+            id="according-to-a-adjective-name",
+        ),
+        pytest.param(
+            "The Northwind survey found that 58% of PMs negotiated.\n", id="the-name-survey-found"
+        ),
     ],
 )
 def test_cited(body: str) -> None:

@@ -37,6 +37,10 @@ PAIRS = {
         "Roughly 30% of candidates ask about equity in the first call.\n",
         'A good reply: "I would expect equity to be 30% of the package."\n',
     ),
+    "worked example": (
+        "A senior PM offer usually includes a 15% bonus.\n",
+        "Example: a senior PM offer with a 15% bonus on a $190,000 base.\n",
+    ),
     "idiom": (
         "About 80% of candidates ask about remote work.\n",
         "Design for the 80% use case first.\n",
@@ -87,3 +91,21 @@ def test_a_caption_that_cites_nothing_covers_nothing(lint_text: LintFn) -> None:
 def test_a_named_source_cites(lint_text: LintFn) -> None:
     named = "According to the 2025 Carta report, 40% of startups offer RSUs.\n"
     assert lint_text(guide(named), select=RULE) == []
+
+
+def test_a_reference_back_to_a_source_cited_before_cites(lint_text: LintFn) -> None:
+    linked = "A [2025 voice study](https://example.com/v) asked 1,400 adults.\n\n"
+    refers = "The study found that 55% of teens use voice search daily.\n"
+    assert lint_text(guide(linked + refers), select=RULE) == []
+    # Nothing cited before: "the study" names no source.
+    assert [d.rule for d in lint_text(guide(refers), select=RULE)] == [RULE]
+    # A citation in another section is not what "the study" refers to.
+    elsewhere = linked + "## Teens\n\n" + refers
+    assert [d.rule for d in lint_text(guide(elsewhere), select=RULE)] == [RULE]
+
+
+def test_a_list_introduced_by_a_reference_back_is_covered(lint_text: LintFn) -> None:
+    linked = "A [2025 voice study](https://example.com/v) asked 1,400 adults.\n\n"
+    items = "Findings from the study include:\n\n- 40% ask for directions\n- 39% dictate texts\n"
+    assert lint_text(guide(linked + items), select=RULE) == []
+    assert len(lint_text(guide(items), select=RULE)) == 2

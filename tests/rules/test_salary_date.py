@@ -63,6 +63,11 @@ def test_money_without_pay_words_is_no_salary_figure(lint_text: LintFn, line: st
         pytest.param("Base pay is $200k as of Aug 2026.\n", "", id="as-of-month"),
         pytest.param("Base pay is $200k as of 2026-08.\n", "", id="as-of-iso"),
         pytest.param("Base pay is $200k (2026 data).\n", "", id="year-data"),
+        pytest.param(
+            "| level | base salary |\n|---|---|\n| L5 | $200k |\n\n_Source: a survey, 2026 data_\n",
+            "",
+            id="caption-year-data",
+        ),
         pytest.param("In 2026, base pay was $200k.\n", "", id="in-year"),
         pytest.param(
             "| level | base salary (2026 data) |\n|---|---|\n| L5 | $200k |\n",
@@ -128,8 +133,11 @@ def test_extra_pay_words_from_config(lint_text: LintFn) -> None:
         "Most carriers make you pay $20 for a megabyte abroad.\n",
         "Paid leave is generous, and a $25,000 family planning benefit is common.\n",
         "A $2,000 desk budget is what most remote offers include.\n",
+        "Some companies will pay $5,000 toward your relocation instead of a bonus.\n",
+        "Some employers offer $1,000 a year toward interview coaching.\n",
+        "Most offers now come with a $50 voucher for a CV review.\n",
     ],
-    ids=["prizes", "purchase", "paid-leave", "budget"],
+    ids=["prizes", "purchase", "paid-leave", "budget", "toward", "a-year-toward", "voucher"],
 )
 def test_an_amount_not_tied_to_pay_is_no_salary_figure(lint_text: LintFn, body: str) -> None:
     assert lint_text(guide(body), select=RULE) == []

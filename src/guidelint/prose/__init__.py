@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
-from guidelint.prose.citations import cited_texts, is_cited, lead_cited, tables
+from guidelint.prose.citations import (
+    CitedTexts,
+    cited_texts,
+    is_cited,
+    lead_cited,
+    refers_back,
+    tables,
+)
 from guidelint.prose.claims import is_claim, number_cues, sentence_cues
 from guidelint.prose.framing import Framing
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
@@ -117,7 +124,7 @@ def analyse(guide: Guide, judge_all: bool = False) -> Prose:
         exempt_blocks(body, found_gotchas) | {i for i, b in enumerate(blocks) if b.in_footnote}
     )
     texts = [block.text for block in blocks]
-    block_cited = cited_texts(texts)
+    block_cited = cited_texts(texts, [block.heading for block in blocks])
     if skipped:
         texts = ["" if i in skipped else text for i, text in enumerate(texts)]
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
@@ -127,7 +134,7 @@ def analyse(guide: Guide, judge_all: bool = False) -> Prose:
     covered = {i for i, b in enumerate(blocks) if b.table in table_cited} | listed
     framing = Framing(body, texts, None if judge_all else frozenset(covered))
     return Prose(
-        tuple(_sentences(blocks, claims_text, starts, framing)),
+        tuple(_sentences(blocks, claims_text, starts, framing, block_cited)),
         tuple(found_gotchas),
         block_cited,
         table_cited,
@@ -139,7 +146,11 @@ def analyse(guide: Guide, judge_all: bool = False) -> Prose:
 
 
 def _sentences(
-    blocks: tuple[Block, ...], claims_text: str, starts: list[int], framing: Framing
+    blocks: tuple[Block, ...],
+    claims_text: str,
+    starts: list[int],
+    framing: Framing,
+    block_cited: CitedTexts,
 ) -> list[Sentence]:
     """The sentences that hold a statistic, in order (no rule reads the others)."""
     by_block: dict[int, list[Statistic]] = {}
@@ -158,17 +169,28 @@ def _sentences(
             if first == last:
                 continue
             stats = tuple(block_stats[first:last])
-            sentences.append(_sentence(index, block, start, end, stats, framing))
+            cited = _cited(block.text[start:end], index, block_cited)
+            sentences.append(_sentence(index, block, start, end, stats, framing, cited))
     return sentences
 
 
+def _cited(text: str, index: int, block_cited: CitedTexts) -> bool:
+    """Whether a sentence of block ``index`` names its source, or refers back to one cited before."""
+    return is_cited(text) or (refers_back(text) and block_cited.cited_before(index))
+
+
 def _sentence(
-    index: int, block: Block, start: int, end: int, stats: tuple[Statistic, ...], framing: Framing
+    index: int,
+    block: Block,
+    start: int,
+    end: int,
+    stats: tuple[Statistic, ...],
+    framing: Framing,
+    cited: bool,
 ) -> Sentence:
     """One sentence with its statistics, judged where a rule may report them."""
     text = block.text[start:end]
     exempt = not_a_claim(text, stats[-1].char - start)
-    cited = is_cited(text)
     covered = framing.covered is not None and (cited or exempt or index in framing.covered)
     # A covered sentence is reported by no rule but salary-date, and only for
     # a money amount in a sentence (or under a header) that speaks of pay.

@@ -25,7 +25,12 @@ _SAYS = (
 # the 2025 Carta report", Hugo's {{< ref "..." >}} link shortcode.
 _MARKED = (
     ("(", re.compile(r"\(\s*(?i:source|sources|via|data|according to)\b")),
-    ("ccording", re.compile(r"[Aa](?<![\w][Aa])ccording\s+to\s+(?:the\s+)?[a-z]{0,3}[A-Z]")),
+    (
+        "ccording",
+        re.compile(
+            rf"[Aa](?<![\w][Aa])ccording\s+to\s+(?:(?:the|a|an)\s+)?(?:(?:{_YEAR}|[a-z]+)\s+){{0,2}}[a-z]{{0,3}}[A-Z]"
+        ),
+    ),
     ("er ", re.compile(rf"[Pp](?<![\w][Pp])er\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_REPORT}\b")),
     ("{{", re.compile(r"\{\{[<%]\s*(?:rel)?ref\b")),
 )
@@ -42,7 +47,7 @@ _ANCHORS = {
 }
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
 # "the 2025 Carta report", "a 2024 Pew survey", "Carta's 2025 report"
-_REPORT_NAME = rf"(?:\bthe\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}|\b{_NAMES}['’]s\s+(?:{_YEAR}\s+)?)\s*$"
+_REPORT_NAME = rf"(?:\b[Tt]he\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}|\b{_NAMES}['’]s\s+(?:{_YEAR}\s+)?)\s*$"
 # "... and Gartner found" (a name mid-sentence), "Pew Research reports" (a proper name)
 _SAYER = rf"(?:(?<=\w\s){_NAMES}|\b{_PROPER})\s+$"
 
@@ -64,6 +69,20 @@ _CAPTION_RE = re.compile(r"^\W*(?:source|sources|data|note|notes)\b", re.I)
 _SOURCE_LABEL_RE = re.compile(r"^\W*(?:source|sources|data)\s*:", re.I)
 
 
+# "the study", "this report", "their research": a source named or linked
+# before, which the text refers back to.
+_BACK_REFERENCE_RE = re.compile(
+    r"\b(?:the|this|that|these|those|their|its)\s+(?:(?:19|20)\d\d\s+|new\s+|latest\s+|same\s+)?"
+    r"(?:reports?|study|studies|survey|research|poll|analysis|findings|infographic|chart|paper|data)\b",
+    re.I,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether ``text`` names its source by referring back to one ("the study found")."""
+    return _BACK_REFERENCE_RE.search(text) is not None
+
+
 def is_cited(text: str) -> bool:
     """Whether ``text`` holds a citation (a link, a footnote) or names its source."""
     return CITE in text or _names_source(text)
@@ -77,8 +96,9 @@ class CitedTexts(Sequence[bool]):
     link does: most blocks are never read for one.
     """
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], sections: Sequence[int] = ()) -> None:
         self.texts = texts
+        self.sections = sections  # each block's section (its heading's index), if known
         self.known: dict[int, bool] = {}
 
     def __len__(self) -> int:
@@ -93,13 +113,30 @@ class CitedTexts(Sequence[bool]):
             return [self[i] for i in range(len(self))[index]]
         found = self.known.get(index)
         if found is None:
-            found = self.known[index] = is_cited(self.texts[index])
+            text = self.texts[index]
+            found = is_cited(text) or (refers_back(text) and self.cited_before(index))
+            self.known[index] = found
         return found
 
+    def cited_before(self, index: int) -> bool:
+        """Whether block ``index`` or one before it in its section cites (a link, a name).
 
-def cited_texts(texts: list[str]) -> CitedTexts:
+        A text that refers back to "the study" names the source cited there.
+        """
+        if not self.sections:
+            return False
+        section = self.sections[index]
+        at = index
+        while at >= 0 and self.sections[at] == section:
+            if is_cited(self.texts[at]):
+                return True
+            at -= 1
+        return False
+
+
+def cited_texts(texts: list[str], sections: Sequence[int] = ()) -> CitedTexts:
     """:func:`is_cited` of each text, lazily (see :class:`CitedTexts`)."""
-    return CitedTexts(texts)
+    return CitedTexts(texts, sections)
 
 
 def _names_source(text: str) -> bool:

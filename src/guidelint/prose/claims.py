@@ -132,6 +132,9 @@ _HYPOTHETICAL_START = re.compile(
     r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
     re.I,
 )
+# "Example:", "Worked example 2 -", "GRR Example:": a label that makes what
+# follows an example, whatever it states.
+_EXAMPLE_LABEL = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?examples?\s*\d*\s*[:—–]", re.I)
 _IMPERATIVES = _family(
     "ask push keep aim set use try negotiate avoid make add plan target get request consider "
     "include limit reduce increase check test don't never always expect start stop choose"
@@ -152,10 +155,13 @@ _LEADING_MARKUP = " *_-#>\"'“([\t"
 
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
-    found = [f"block:{block_kind}", *sorted(_families(_WORD_RE.findall(lower)))]
+    words = _WORD_RE.findall(lower)
+    found = [f"block:{block_kind}", *sorted(_families(words))]
     first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
     if first and first.group() in _IMPERATIVES:
         found.append("imperative")
+    if _EXAMPLE_LABEL.match(sentence):
+        found.append("example-label")
     if _ARITHMETIC.search(sentence):
         found.append("arithmetic")
     if _IDIOM.search(sentence):
@@ -216,7 +222,9 @@ def model() -> Mapping[str, float]:
 
 
 # Cues the spec itself names as no claim: they decide alone, whatever the weights.
-NEVER_A_CLAIM = frozenset({"question", "premise", "quoted", "idiom", "i", "context:example"})
+NEVER_A_CLAIM = frozenset(
+    {"question", "premise", "quoted", "idiom", "i", "context:example", "example-label"}
+)
 
 
 def is_claim(found: Iterable[str], weights: Mapping[str, float] | None = None) -> bool:

@@ -54,7 +54,7 @@ _YEAR_HINT_RE = re.compile(r"[12][0-9]{3}")
 _MARKER_RE = re.compile(
     rf"\bas\s+of\s+(?:(?P<mon>{_MONTH_ALTERNATIVES})\.?\s+)?(?P<year>(?:19|20)\d\d)"
     rf"(?:-(?P<imon>\d\d)(?:-\d\d)?)?\b"
-    rf"|\((?P<dyear>(?:19|20)\d\d)\s+data\)"
+    rf"|\(?\b(?P<dyear>(?:19|20)\d\d)\s+data\b\)?"
     rf"|\bin\s+(?:(?P<inmon>{_MONTH_ALTERNATIVES})\.?\s+)?(?P<inyear>(?:19|20)\d\d)\b",
     re.I,
 )
@@ -137,12 +137,15 @@ _NOT_PAY_RE = re.compile(
     r"periods?|plans?|tiers?|versions?|search|ads?|advertising|media|subscriptions?|attention|"
     r"off|for\s+(?:college|school|tuition|it|a|an|the|your|their|this|that))\b"
 )
-# An amount whose own noun is not pay: "$500,000 in prizes", "a $2,000 desk budget".
+# An amount whose own noun is not pay: "$500,000 in prizes", "a $2,000 desk budget",
+# or that pays toward something.
 _OTHER_HEAD_RE = re.compile(
     r"\+?\s*(?:(?:in|of|worth\s+of)\s+(?:\w+\s+)?(?:prizes?|grants?|funding|awards?|revenue|"
     r"sales|savings|donations|loans|aid|investments?|contracts?|spending|costs?)"
     r"|(?:[\w-]+\s+)?(?:budgets?|stipends?|allowances?|prizes?|grants?|fees?|funds?|credits?|"
-    r"discounts?|gifts?|reimbursements?|limits?|caps?|awards?|per\s+diem))\b"
+    r"discounts?|gifts?|vouchers?|reimbursements?|limits?|caps?|awards?|per\s+diem)"
+    # "$5,000 toward your relocation", "$1,000 a year toward coaching": paying for something.
+    r"|(?:(?:a|per|each)\s+\w+\s+)?towards?)\b"
 )
 # "pay $20 for a megabyte": buying something.
 _PURCHASE_BEFORE_RE = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:\w+\s+)?$")
