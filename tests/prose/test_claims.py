@@ -109,3 +109,23 @@ def test_a_list_introduced_by_a_reference_back_is_covered(lint_text: LintFn) -> 
     items = "Findings from the study include:\n\n- 40% ask for directions\n- 39% dictate texts\n"
     assert lint_text(guide(linked + items), select=RULE) == []
     assert len(lint_text(guide(items), select=RULE)) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Wenn die Auflösung des Clients 1x ist, wählt der Browser das kleinste Bild.\n",
+        "Ta 100% 会感到灰心，并最终选择离开这个开源项目。\n",
+    ],
+    ids=["german", "chinese"],
+)
+def test_prose_in_another_language_is_not_judged_a_claim(lint_text: LintFn, body: str) -> None:
+    # The cues read English: where they cannot, auto reports nothing and all still checks.
+    assert lint_text(guide(body), select=RULE) == []
+    every_form = {"rules": {RULE: {"claims": "all"}}}
+    assert [d.rule for d in lint_text(guide(body), select=RULE, config=every_form)] == [RULE]
+
+
+def test_english_with_a_dash_and_few_function_words_is_still_judged(lint_text: LintFn) -> None:
+    body = "Founding engineers typically earn $140k–$170k base plus 0.5–1% equity.\n"
+    assert [d.rule for d in lint_text(guide(body), select=RULE)] == [RULE]

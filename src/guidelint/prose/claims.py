@@ -153,10 +153,36 @@ _LEADING_MARKUP = " *_-#>\"'“([\t"
 # own: three parts, so a sentence's and a block's are worked out once each.
 
 
+# Words nearly every English sentence of six words or more holds one of.
+_ENGLISH = _family(
+    "the a an of and or to in on at for with by from is are was were be been it its this that "
+    "than as but not more most have has had will can do does"
+)
+
+
+def _not_english(sentence: str, words: list[str]) -> bool:
+    """Whether ``sentence`` is in another language: the cues read English only.
+
+    Mostly non-Latin letters (Chinese, Japanese, Russian...), or accented
+    letters and six words or more with no English function word among them
+    (German, Spanish, Polish...).
+    """
+    if sentence.isascii():
+        return False
+    other = sum(1 for c in sentence if c.isalpha() and not c.isascii())
+    if not other:
+        return False
+    if other >= 12 and other > sum(len(w) for w in words):
+        return True
+    return len(words) >= 6 and _ENGLISH.isdisjoint(words)
+
+
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
     words = _WORD_RE.findall(lower)
     found = [f"block:{block_kind}", *sorted(_families(words))]
+    if _not_english(sentence, words):
+        found.append("not-english")
     first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
     if first and first.group() in _IMPERATIVES:
         found.append("imperative")
@@ -223,7 +249,16 @@ def model() -> Mapping[str, float]:
 
 # Cues the spec itself names as no claim: they decide alone, whatever the weights.
 NEVER_A_CLAIM = frozenset(
-    {"question", "premise", "quoted", "idiom", "i", "context:example", "example-label"}
+    {
+        "question",
+        "premise",
+        "quoted",
+        "idiom",
+        "i",
+        "context:example",
+        "example-label",
+        "not-english",
+    }
 )
 
 

@@ -13,7 +13,7 @@ What is a claim: the same number forms are no claim in a policy the
 author's organisation sets ("we cover 100% of premiums"), the author's own
 experience ("I negotiated 10% more"), a hypothetical or worked example
 ("If you hold 10,000 options at $1..."; but "If you want one, most programs
-charge $99" states a fact), a target or advice ("aim for 20%"), a
+charge $99" states a fact), anything an "Example:" label introduces, a target or advice ("aim for 20%"), a
 definition or scale, an idiom ("100% sure"), a setting ("zoom to 200%"),
 quoted sample speech, a question, or a gotcha's strong or weak answer.
 guidelint reads cues around each number: word families (we/our, I/my,
@@ -24,11 +24,15 @@ arithmetic, quotation marks, a question) and the section heading or the
 text introducing the list or table.  A small linear model weighs them
 (weights in ``guidelint/data/claims.json``, fitted on labeled real prose:
 see docs/corpora.md); where the cues say nothing, a number is a claim.
+The cues read English: a sentence in another language is judged no claim
+(``claims: all`` checks it).
 
 A sentence names its source with a footnote reference ``[^id]`` (defined
 in the body or as a ``sources`` entry), a link (a Hugo ``{{< ref >}}``
 too), ``(Source: ...)``, or a named source ("according to Gartner", "the
-2025 Carta report", "Pew Research found").  In a table, a citation in the
+2025 Carta report", "Pew Research found"), or a reference back to a source
+cited earlier in its section ("the study found", "findings from the
+report include:").  In a table, a citation in the
 row, the header, the paragraph just before the table or a caption just
 after it that itself cites (``_Source: ..._``, a link; not ``_Note: ..._``)
 covers the row.  In a list, a citation in the paragraph or parent item that
