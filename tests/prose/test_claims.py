@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from guidelint.prose.claims import sentence_cues
 from tests.conftest import LintFn, guide
 
 RULE = "stat-source"
@@ -129,3 +130,35 @@ def test_prose_in_another_language_is_not_judged_a_claim(lint_text: LintFn, body
 def test_english_with_a_dash_and_few_function_words_is_still_judged(lint_text: LintFn) -> None:
     body = "Founding engineers typically earn $140k–$170k base plus 0.5–1% equity.\n"
     assert [d.rule for d in lint_text(guide(body), select=RULE)] == [RULE]
+
+
+def test_a_quoted_report_is_a_claim_and_quoted_speech_is_not(lint_text: LintFn) -> None:
+    report = "Test early: “nearly 50% of consumers delete an app after one crash.”\n"
+    speech = "A strong reply: “we grew activation 40% in two quarters.”\n"
+    assert [d.rule for d in lint_text(guide(report), select=RULE)] == [RULE]
+    assert lint_text(guide(speech), select=RULE) == []
+
+
+def test_us_the_country_is_not_we() -> None:
+    country = "If you move from the US, expect offers 35% lower."
+    assert "we" not in sentence_cues(country, country.lower(), "paragraph")
+    spoken = "Recruiters tell us offers run 35% lower."
+    assert "we" in sentence_cues(spoken, spoken.lower(), "paragraph")
+
+
+def test_a_citing_paragraph_that_introduces_the_next_table_is_no_caption(
+    lint_text: LintFn,
+) -> None:
+    first = "| City | Base |\n|---|---|\n| London | £105K |\n\n"
+    lead = "The [Polder survey](https://example.com/p) reported these medians:\n\n"
+    second = "| City | Base |\n|---|---|\n| Berlin | €92K |\n"
+    found = lint_text(guide(first + lead + second), select=RULE)
+    assert len(found) == 1 and "'£105K'" in found[0].message
+
+
+def test_a_lead_in_sampling_real_results_is_no_example(lint_text: LintFn) -> None:
+    table = "| Company | Fresh grad base |\n|---|---|\n| Stripe | $150,000 |\n"
+    sampled = "A survey asked new hires, and here's a sample of the results:\n\n" + table
+    example = "For example:\n\n" + table
+    assert [d.rule for d in lint_text(guide(sampled), select=RULE)] == [RULE]
+    assert lint_text(guide(example), select=RULE) == []

@@ -199,11 +199,18 @@ def tables(body: Body, block_cited: Sequence[bool]) -> tuple[frozenset[int], dic
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if following is None or following.table == table or following.kind != "paragraph":
             continue
+        if _introduces(following.text):
+            continue  # "The survey reported these figures:" is the next table's lead-in
         if block_cited[index + 1] or _SOURCE_LABEL_RE.match(following.text):
             cited.add(table)
         if block_cited[index + 1] or _CAPTION_RE.match(following.text):
             context[table] = context.get(table, "") + " " + following.text
     return frozenset(cited), context
+
+
+def _introduces(text: str) -> bool:
+    """Whether a paragraph introduces what follows it (it ends with a colon)."""
+    return text.rstrip().endswith(":")
 
 
 def lead_cited(body: Body, block_cited: Sequence[bool]) -> frozenset[int]:

@@ -177,10 +177,24 @@ def _not_english(sentence: str, words: list[str]) -> bool:
     return len(words) >= 6 and _ENGLISH.isdisjoint(words)
 
 
+_QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
+_LOWER_US_RE = re.compile(r"\bus\b")
+
+
+def _own_words(sentence: str, lower: str) -> list[str]:
+    """The words the sentence says in its own voice: not those it quotes, not "US" (the country)."""
+    if '"' in lower or "“" in lower:
+        lower = _QUOTED_RE.sub(" ", lower)
+    words = _WORD_RE.findall(lower)
+    if "us" in words and not _LOWER_US_RE.search(sentence):
+        words = [w for w in words if w != "us"]
+    return words
+
+
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
     words = _WORD_RE.findall(lower)
-    found = [f"block:{block_kind}", *sorted(_families(words))]
+    found = [f"block:{block_kind}", *sorted(_families(_own_words(sentence, lower)))]
     if _not_english(sentence, words):
         found.append("not-english")
     first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
@@ -197,10 +211,24 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     return found
 
 
-def context_cues(context: str) -> list[str]:
-    """The cues of the words that frame a block (heading, lead-in)."""
-    framing = _families(_WORD_RE.findall(context.lower()))
-    return [f"context:{name}" for name in ("example", "we", "policy") if name in framing]
+# Words that make what a lead-in introduces an example ("For example:",
+# "a hypothetical team:"); not "sample" or "instance", which introduce real
+# data as often ("here's a sample of the results:").
+_EXAMPLE_LEAD = _family("example examples e.g hypothetical hypothetically imagine suppose scenario")
+
+
+def context_cues(heading: str, lead: str) -> list[str]:
+    """The cues of the words that frame a block: its section heading and its lead-in."""
+    in_heading = _families(_WORD_RE.findall(heading.lower()))
+    # The sentence that introduces a list or table is the lead-in's last.
+    introducing = lead[lead.rfind(". ") + 1 :].lower()
+    found = [f"context:{name}" for name in ("we", "policy") if name in in_heading]
+    if lead:
+        in_lead = _families(_WORD_RE.findall(lead.lower()))
+        found += [f"context:{n}" for n in ("we", "policy") if n in in_lead and n not in in_heading]
+    if "example" in in_heading or not _EXAMPLE_LEAD.isdisjoint(_WORD_RE.findall(introducing)):
+        found.insert(0, "context:example")
+    return found
 
 
 def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> list[str]:
@@ -212,14 +240,24 @@ def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> l
     if premise:
         comma = sentence.find(", ", premise.end())  # not the one in "10,000"
         found.append("premise" if comma < 0 or start < comma else "after-premise")
-    if _inside_quotes(sentence, start):
-        found.append("quoted")
+    quote = _quote_around(sentence, start)
+    if quote is not None:
+        # Sample speech has a speaker ("I would expect 30%"); a quoted report has none.
+        spoken = {"i", "we", "you"} & _families(_WORD_RE.findall(quote.lower()))
+        found.append("quoted-speech" if spoken else "quoted")
     return found
 
 
-def _inside_quotes(sentence: str, at: int) -> bool:
+def _quote_around(sentence: str, at: int) -> str | None:
+    """The quoted text the number at ``at`` stands in, if it stands in quotes."""
     before = sentence[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    straight = before.count('"') % 2 == 1
+    if not straight and before.count("“") <= before.count("”"):
+        return None
+    mark, close = ('"', '"') if straight else ("“", "”")
+    begin = before.rfind(mark) + 1
+    end = sentence.find(close, at)
+    return sentence[begin : end if end >= 0 else len(sentence)]
 
 
 _WE_WORDS = (" we ", " our ", " us ", " ours ", " we'", " we’")
@@ -252,7 +290,7 @@ NEVER_A_CLAIM = frozenset(
     {
         "question",
         "premise",
-        "quoted",
+        "quoted-speech",
         "idiom",
         "i",
         "context:example",

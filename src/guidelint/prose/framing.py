@@ -53,7 +53,7 @@ class Framing:
         # None: judge every statistic all the same.
         self.covered = covered
         self._document: tuple[str, ...] | None = None
-        self._contexts: dict[int, str] = {}
+        self._contexts: dict[int, tuple[str, str]] = {}
         self._cues: dict[int, tuple[str, ...]] = {}
         self._table_heads: dict[int, str] | None = None
 
@@ -79,18 +79,18 @@ class Framing:
         """The claim cues of block ``index``'s framing and of its whole guide."""
         known = self._cues.get(index)
         if known is None:
-            known = (*context_cues(self.context(index)), *self.document())
+            known = (*context_cues(*self.context(index)), *self.document())
             self._cues[index] = known
         return known
 
-    def context(self, index: int) -> str:
-        """The heading of block ``index``'s section and the text introducing its list or table."""
+    def context(self, index: int) -> tuple[str, str]:
+        """The heading of block ``index``'s section, and the text introducing its list or table."""
         known = self._contexts.get(index)
         if known is None:
             blocks = self.body.blocks
             block = blocks[index]
             heading = self.body.headings[block.heading].text if block.heading >= 0 else ""
             lead = lead_in(blocks, index)
-            known = heading if lead is None else f"{heading} {blocks[lead].text}"
+            known = (heading, "" if lead is None else blocks[lead].text)
             self._contexts[index] = known
         return known
