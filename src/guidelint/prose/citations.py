@@ -17,7 +17,18 @@ _PROPER = rf"(?:[A-Za-z][a-z]*[A-Z][\w&.'’-]*|{_NAME}(?:\s+{_NAME}){{1,3}})"
 _REPORT = r"(?:report|survey|study|index|census|poll|analysis|data|fact\s+sheet|research)"
 _YEAR = r"(?:19|20)\d\d"
 _SAYS = (
-    r"(?:found|finds|reported|reports|estimates|estimated|surveyed|revealed|says|said|notes|noted)"
+    r"(?:found|finds|reported|reports|estimates|estimated|surveyed|revealed|says|said|notes|noted"
+    r"|cites|cited|states|stated|measured|showed|shows|predicts|predicted)"
+)
+# "said Hernandez", "states Owen Fuller": the speaker named after the verb.
+_SAID_NAME = re.compile(
+    r"\b(?:said|says|states|stated|noted|notes|explains|explained|writes|wrote)\s+"
+    r"(?:the\s+)?[A-Z][a-z]"
+)
+# "as pointed out by NASA", "data compiled by the Census Bureau"
+_BY_NAME = re.compile(
+    r"\b(?:pointed\s+out|reported|published|compiled|released|measured|conducted|collected|"
+    r"estimated|found)\s+by\s+(?:the\s+)?[a-z]{0,3}[A-Z]"
 )
 # Citations marked by a word or sign of their own, each pattern starting with
 # a literal or a set of characters, so the regex engine skips in C to the
@@ -33,13 +44,22 @@ _MARKED = (
     ),
     ("er ", re.compile(rf"[Pp](?<![\w][Pp])er\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_REPORT}\b")),
     ("{{", re.compile(r"\{\{[<%]\s*(?:rel)?ref\b")),
+    ("said ", _SAID_NAME),
+    ("says ", _SAID_NAME),
+    ("states ", _SAID_NAME),
+    ("stated ", _SAID_NAME),
+    ("note", _SAID_NAME),
+    ("expla", _SAID_NAME),
+    ("wro", _SAID_NAME),
+    (" by ", _BY_NAME),
 )
 # A named source ends in a word that says so ("report", "found"); the name
 # is looked for just before it, in a short window.  The words are found with
 # str.find: far cheaper than a regex tried at every position of every block.
 _ANCHORS = {
     **dict.fromkeys(
-        ("report", "survey", "study", "index", "census", "poll", "analysis", "data"), True
+        ("report", "survey", "study", "index", "census", "poll", "analysis", "data", "estimate"),
+        True,
     ),
     "fact sheet": True,
     "research": True,
@@ -47,9 +67,14 @@ _ANCHORS = {
 }
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
 # "the 2025 Carta report", "a 2024 Pew survey", "Carta's 2025 report"
-_REPORT_NAME = rf"(?:\b[Tt]he\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}|\b{_NAMES}['’]s\s+(?:{_YEAR}\s+)?)\s*$"
+# "Nielsen's 20% estimate": a figure may stand between a possessive and its noun.
+_REPORT_NAME = (
+    rf"(?:\b[Tt]he\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}"
+    rf"|\b{_NAMES}['’]s\s+(?:{_YEAR}\s+)?(?:[$£€]?[\d.,]+\s?%?\s+)?)\s*$"
+)
 # "... and Gartner found" (a name mid-sentence), "Pew Research reports" (a proper name)
-_SAYER = rf"(?:(?<=\w\s){_NAMES}|\b{_PROPER})\s+$"
+# "Hernandez also noted", "Pew recently published": one adverb may come between.
+_SAYER = rf"(?:(?<=\w\s){_NAMES}|\b{_PROPER})\s+(?:(?:also|recently|[a-z]+ly)\s+)?$"
 
 
 @cache
