@@ -7,15 +7,15 @@ docstrings and examples, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Callable
 
 from guidelint.errors import UsageError
+from guidelint.lazy_re import lazy
 from guidelint.rules import RULES, Rule
 
 # Docstrings mark code as reStructuredText does (``code``); plain text shows `code`.
-_RST_CODE_RE = re.compile(r"``([^`]+)``")
+_RST_CODE_RE = lazy(r"``([^`]+)``")
 
 
 def docs_url(rule: str, base: str | None) -> str | None:
@@ -51,7 +51,7 @@ def explain_rule(name: str) -> str:
         if match:
             raise UsageError(f"unknown rule '{name}' (did you mean '{match}'?)")
         raise UsageError(f"unknown rule '{name}'; known rules: {', '.join(RULES)}")
-    doc = _RST_CODE_RE.sub(r"`\1`", rule_description(rule))
+    doc = _RST_CODE_RE().sub(r"`\1`", rule_description(rule))
     options = ", ".join(rule.OPTIONS) or "none"
     parts = [
         f"{rule.NAME} ({rule.SEVERITY} by default)",
