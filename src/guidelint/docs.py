@@ -7,7 +7,6 @@ docstrings and examples, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 
 from guidelint.errors import UsageError
@@ -30,6 +29,8 @@ def docs_url(rule: str, base: str | None) -> str | None:
 
 def rule_description(rule: Rule) -> str:
     """The rule's docstring, dedented: what it checks, why, how to fix it."""
+    import textwrap  # here: a plain check links to docs, it never formats them
+
     return textwrap.dedent(rule.__doc__ or "").strip()
 
 
@@ -43,6 +44,8 @@ def rules_table() -> str:
 
 def explain_rule(name: str) -> str:
     """What RULE checks, why, a failing example, the fix and how to silence it."""
+    import textwrap  # here: a plain check links to docs, it never formats them
+
     rule = RULES.get(name)
     if rule is None:
         from guidelint.hints import did_you_mean

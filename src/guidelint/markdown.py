@@ -11,7 +11,6 @@ its text came from, so a finding points at the exact byte in the file.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -392,7 +391,9 @@ def _add_unmerged(builder: _Builder, text: str, raw: str, byte_start: int) -> No
             continue
         entity = _ENTITY_RE().match(raw, i) if char == "&" else None
         if entity is not None:
-            decoded = html.unescape(entity.group(0))
+            from html import unescape  # here: most guides hold no entity
+
+            decoded = unescape(entity.group(0))
             if decoded != entity.group(0) and text.startswith(decoded, j):
                 flush()
                 builder.add(decoded, byte, False)
