@@ -7,7 +7,6 @@ policy, their options and the corpus index all come in a :class:`Context`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostic import Diagnostic, Fix, Severity
 from guidelint.guide import Guide
+from guidelint.lazy_re import lazy
 from guidelint.policy import Policy
 
 if TYPE_CHECKING:
@@ -92,9 +92,7 @@ def text_end(block: Any, char: int, text: str) -> int:
 
 
 # A YAML key or scalar as written: quoted, or plain words up to ":", ",", "]" ...
-_TOKEN = re.compile(
-    r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\[\]{}:#]+(?:[ \t]+[^\s,\[\]{}:#]+)*"""
-)
+_TOKEN = lazy(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\[\]{}:#]+(?:[ \t]+[^\s,\[\]{}:#]+)*""")
 
 
 def token_end(guide: Guide, where: tuple[int, int]) -> tuple[int, int]:
@@ -103,7 +101,7 @@ def token_end(guide: Guide, where: tuple[int, int]) -> tuple[int, int]:
     lines = guide.source.splitlines()
     if not 0 < line <= len(lines):
         return where
-    match = _TOKEN.match(lines[line - 1].decode("utf-8", "replace"), column - 1)
+    match = _TOKEN().match(lines[line - 1].decode("utf-8", "replace"), column - 1)
     return (line, match.end() + 1) if match else where
 
 

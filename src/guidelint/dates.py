@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from guidelint.lazy_re import lazy
+
 Precision = Literal["day", "month", "year"]
 MONTH_NAMES = (
     "January",
@@ -34,7 +36,7 @@ _DATE_RE = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?$"
 )
-_DURATION_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?P<unit>d|w|mo|m|y)\s*$")
+_DURATION_RE = lazy(r"^\s*(?P<n>\d+)\s*(?P<unit>d|w|mo|m|y)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ class Duration:
 
 def parse_duration(text: str) -> Duration | None:
     """Read ``90d``/``2w``/``6mo``/``6m``/``1y``; ``None`` if malformed."""
-    match = _DURATION_RE.match(str(text))
+    match = _DURATION_RE().match(str(text))
     if not match:
         return None
     unit = match["unit"]
@@ -154,7 +156,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-_DAY_FORM_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_FORM_RE = lazy(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -178,7 +180,7 @@ def _why_not_a_day(text: str) -> str:
     day_text = text.strip()
     if not day_text:
         return "is empty: give a day as YYYY-MM-DD"
-    found = _DAY_FORM_RE.fullmatch(day_text)
+    found = _DAY_FORM_RE().fullmatch(day_text)
     if found is None:
         return f"must be YYYY-MM-DD, got {text!r}"
     year, month, _ = (int(part) for part in found.groups())

@@ -7,15 +7,14 @@ docstrings and examples, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Callable
 
 from guidelint.errors import UsageError
+from guidelint.lazy_re import lazy
 from guidelint.rules import RULES, Rule
 
 # Docstrings mark code as reStructuredText does (``code``); plain text shows `code`.
-_RST_CODE_RE = re.compile(r"``([^`]+)``")
+_RST_CODE_RE = lazy(r"``([^`]+)``")
 
 
 def docs_url(rule: str, base: str | None) -> str | None:
@@ -30,6 +29,8 @@ def docs_url(rule: str, base: str | None) -> str | None:
 
 def rule_description(rule: Rule) -> str:
     """The rule's docstring, dedented: what it checks, why, how to fix it."""
+    import textwrap  # here: a plain check links to docs, it never formats them
+
     return textwrap.dedent(rule.__doc__ or "").strip()
 
 
@@ -43,6 +44,8 @@ def rules_table() -> str:
 
 def explain_rule(name: str) -> str:
     """What RULE checks, why, a failing example, the fix and how to silence it."""
+    import textwrap  # here: a plain check links to docs, it never formats them
+
     rule = RULES.get(name)
     if rule is None:
         from guidelint.hints import did_you_mean
@@ -51,7 +54,7 @@ def explain_rule(name: str) -> str:
         if match:
             raise UsageError(f"unknown rule '{name}' (did you mean '{match}'?)")
         raise UsageError(f"unknown rule '{name}'; known rules: {', '.join(RULES)}")
-    doc = _RST_CODE_RE.sub(r"`\1`", rule_description(rule))
+    doc = _RST_CODE_RE().sub(r"`\1`", rule_description(rule))
     options = ", ".join(rule.OPTIONS) or "none"
     parts = [
         f"{rule.NAME} ({rule.SEVERITY} by default)",

@@ -14,7 +14,6 @@ import bisect
 import errno
 import itertools
 import os
-import re
 import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ import yaml
 
 from guidelint import front_matter
 from guidelint.dates import normalise_date_value
+from guidelint.lazy_re import lazy
 from guidelint.yamlread import (
     MAX_NESTING,
     TOO_DEEP,
@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     from guidelint.markdown import Body
     from guidelint.prose import Prose
 
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK = lazy(rb"\r\n|\r|\n")
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
-_YAML_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_YAML_BREAK = lazy("\r\n|\r|\n|\x85|\u2028|\u2029")
 
 # The YAML starts on the line after the opening '---'.
 _YAML_FIRST_LINE = 2
@@ -379,7 +379,7 @@ class _MarkMap:
             return None
         file_line, line_start = 0, 0
         lines = [(0, 0)]
-        for match in _YAML_BREAK.finditer(self.text):
+        for match in _YAML_BREAK().finditer(self.text):
             if match.group() not in _YAML_ONLY_BREAKS:
                 file_line, line_start = file_line + 1, match.end()
             lines.append((file_line, match.end() - line_start))
@@ -394,7 +394,7 @@ class _MarkMap:
 
 def _offset_position(prefix: bytes, first_line: int) -> tuple[int, int]:
     """(line, column) just after ``prefix``, the YAML's bytes up to a point."""
-    breaks = list(_LINE_BREAK.finditer(prefix))
+    breaks = list(_LINE_BREAK().finditer(prefix))
     start = breaks[-1].end() if breaks else 0
     return first_line + len(breaks), len(prefix[start:].decode("utf-8", errors="replace")) + 1
 

@@ -11,13 +11,14 @@ its text came from, so a finding points at the exact byte in the file.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 import pyromark
+
+from guidelint.lazy_re import lazy
 
 BlockKind = Literal["paragraph", "heading", "item", "table-head", "table-row"]
 
@@ -58,13 +59,11 @@ def _marks(text: str) -> tuple[int, ...] | None:
 
 
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_RE = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOOTNOTE_TEXT_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # An HTML link to elsewhere, or an HTML footnote marker (href="#fn1").
-_HTML_CITE_RE = re.compile(
-    r"<a\s[^>]*\bhref\s*=\s*[\"']?(?:[^#\"'\s>]|#(?:fn|foot|note|ref|cite))", re.I
-)
+_HTML_CITE_RE = lazy(r"<a\s[^>]*\bhref\s*=\s*[\"']?(?:[^#\"'\s>]|#(?:fn|foot|note|ref|cite))", re.I)
 
 _BLOCK_STARTS: dict[str, BlockKind] = {
     "Paragraph": "paragraph",
@@ -337,7 +336,7 @@ class _Fold:
         elif kind in ("Html", "InlineHtml"):
             text = str(value)
             self.add_comments(text, self.base + start)
-            if kind == "InlineHtml" and _HTML_CITE_RE.match(text):
+            if kind == "InlineHtml" and _HTML_CITE_RE().match(text):
                 self.add_text(CITE, start, start)  # <a href="https://...">: a link, in HTML
 
     def add_comments(self, text: str, offset: int) -> None:
@@ -390,9 +389,11 @@ def _add_unmerged(builder: _Builder, text: str, raw: str, byte_start: int) -> No
             run_i, run_j = i, j
             byte += 1
             continue
-        entity = _ENTITY_RE.match(raw, i) if char == "&" else None
+        entity = _ENTITY_RE().match(raw, i) if char == "&" else None
         if entity is not None:
-            decoded = html.unescape(entity.group(0))
+            from html import unescape  # here: most guides hold no entity
+
+            decoded = unescape(entity.group(0))
             if decoded != entity.group(0) and text.startswith(decoded, j):
                 flush()
                 builder.add(decoded, byte, False)

@@ -97,8 +97,13 @@ class FolderEntry(NamedTuple):
 def _file_entry(raw: object) -> FileEntry | None:
     """The cache's entry for a file, if it is well formed."""
     if isinstance(raw, list) and len(raw) == 4 and type(raw[0]) is int and type(raw[1]) is int:
+        if type(raw[3]) is bool and (raw[2] is None or type(raw[2]) is str):
+            return _as_file_entry(raw)  # as written: no field to convert (most entries)
         return FileEntry(raw[0], raw[1], raw[2] if isinstance(raw[2], str) else None, bool(raw[3]))
     return None
+
+
+_as_file_entry = FileEntry._make
 
 
 def _folder_entry(raw: object) -> FolderEntry | None:
@@ -179,8 +184,11 @@ class _RootIndex:
         cached = _folder_entry(self.old_folders.get(rel_folder))
         if cached is not None and cached.mtime_ns == mtime:
             names, subfolders = cached.names, cached.subfolders
+            # os.path.join's checks cost more than the rest of this loop; a
+            # name from the folder listing holds no separator.
+            prefix = rel_folder + os.sep if rel_folder else ""
             for name in names:
-                rel = os.path.join(rel_folder, name) if rel_folder else name
+                rel = prefix + name
                 entry = _file_entry(self.old_files.get(rel)) if self.trust_folders else None
                 if entry is not None and entry.mtime_ns != 0:
                     self.files[rel] = entry

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from guidelint.lazy_re import lazy
+
 SIGNS = "$£€¥₹"
 CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD")
 CURRENCY_WORDS = ("dollars", "euros", "pounds")
@@ -160,8 +162,8 @@ KINDS = {
 }
 _WORD_NUMBER_SET = frozenset(w.split("_")[-1] for w in WORD_NUMBERS)
 _WORD_NUMBER_ENDINGS = tuple(_WORD_NUMBER_SET)
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+_URL_RE = lazy(r"(?:https?://|www\.)\S+", re.I)
+_SHORTCODE_RE = lazy(r"\{\{[<%].*?[%>]\}\}", re.S)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -221,9 +223,9 @@ def statistics_in(joined: str, starts: list[int]) -> Iterator[tuple[int, int, st
     costs more than the search.
     """
     if "://" in joined or "www." in joined:
-        joined = _URL_RE.sub(_blank, joined)
+        joined = _URL_RE().sub(_blank, joined)
     if "{{" in joined:  # a site generator's shortcode: markup, not prose (alt="...", width=)
-        joined = _SHORTCODE_RE.sub(_blank, joined)
+        joined = _SHORTCODE_RE().sub(_blank, joined)
     for start, end, group in scan(joined):
         index = bisect.bisect_right(starts, start) - 1
         block_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(joined)
@@ -250,7 +252,7 @@ _HUNDRED_IDIOM_RE = re.compile(
 _DENOMINATION_RE = re.compile(r"[ \t]*(?:bills?|notes?|coins?)\b", re.I)
 _WORD_AFTER_RE = re.compile(r"[ \t]*(\w+)")
 _WORD_BEFORE_END_RE = re.compile(r"(\w+)[ \t]*$")
-_NAME_SUFFIX_RE = re.compile(r"[-'’]\w")
+_NAME_SUFFIX_RE = lazy(r"[-'’]\w")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -313,7 +315,7 @@ def _is_comparison(text: str, start: int, end: int) -> bool:
         or (previous in _COPULAS and following != "")
     ):
         return True
-    if _NAME_SUFFIX_RE.match(text, end):
+    if _NAME_SUFFIX_RE().match(text, end):
         return False  # "10x-funded", "10x's": a name
     # A label after punctuation or at the start ("(2x)", "Manager, 10x"), a
     # preposition's object ("submit to 10x") or a named thing ("10x process").

@@ -21,12 +21,12 @@ fix).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from guidelint.context import Context, diagnostic
 from guidelint.diagnostic import Diagnostic, Edit, Fix, Severity
 from guidelint.guide import Guide
+from guidelint.lazy_re import lazy
 from guidelint.rules.examples import example
 
 NAME = "gotcha-answers"
@@ -47,7 +47,7 @@ EXAMPLE_PASS = example(_GOTCHA + "\n### Weak answer\n\nThe PM builds it and the 
 
 
 # "**Strong answer:**" (or __...__, or no emphasis) at the start of a paragraph, as written.
-_LABEL_BYTES = re.compile(
+_LABEL_BYTES = lazy(
     rb"(?i)(?:\*\*|__)?(?:an?\s+|the\s+)?(?:strong|weak)(?:\s+answers?)?\s*:?\s*(?:\*\*|__)?:?[ \t]*"
 )
 
@@ -55,7 +55,7 @@ _LABEL_BYTES = re.compile(
 def _as_heading(guide: Guide, block: int, heading: str) -> Fix | None:
     """The label of paragraph ``block`` turned into ``heading`` on a line of its own (unsafe)."""
     start = guide.body.blocks[block].offset
-    label = _LABEL_BYTES.match(guide.source, start)
+    label = _LABEL_BYTES().match(guide.source, start)
     if label is None:
         return None
     from guidelint.fixes import (

@@ -29,6 +29,7 @@ from guidelint.context import Context, diagnostic, text_end
 from guidelint.dates import MONTH_NAMES, PartialDate, parse_date
 from guidelint.diagnostic import Diagnostic, Edit, Fix, Severity
 from guidelint.guide import Guide
+from guidelint.lazy_re import lazy
 from guidelint.markdown import Block
 from guidelint.prose import Prose, own_sentences
 from guidelint.rules.examples import example
@@ -67,7 +68,7 @@ DEFAULT_PHRASES = (
     "at present",
 )
 # A quotation is someone's words, not the guide's claim: “…” or "…" on one line.
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_QUOTED = lazy(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 
 @lru_cache(maxsize=8)
@@ -80,17 +81,17 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def check(guide: Guide, ctx: Context) -> Iterable[Diagnostic]:
     """One finding per relative phrase in the guide's own prose."""
     phrases: Sequence[str] = ctx.option(NAME, "phrases", DEFAULT_PHRASES)
-    pattern = _pattern(tuple(phrases))
     blocks = guide.body.blocks
     # Most guides have no such phrase: find candidate blocks before splitting
-    # anything into sentences.
-    hot = _hot_blocks(guide.prose, blocks, tuple(phrases), pattern)
+    # anything into sentences (or compiling the pattern).
+    hot = _hot_blocks(guide.prose, blocks, tuple(phrases))
     if not hot:
         return []
+    pattern = _pattern(tuple(phrases))
     written = parse_date(guide.get("updated"))
     found: list[Diagnostic] = []
     for index, start, sentence in own_sentences(guide, hot):
-        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+        text = _QUOTED().sub(lambda m: " " * len(m.group(0)), sentence)
         for match in pattern.finditer(text):
             phrase = " ".join(match.group(0).split())
             offset = blocks[index].byte_offset(start + match.start())
@@ -141,9 +142,7 @@ def absolute_date(phrase: str, written: PartialDate) -> str:
     return f"in {month}" if phrase == "recently" else f"as of {month}"
 
 
-def _hot_blocks(
-    prose: Prose, blocks: Sequence[Block], phrases: tuple[str, ...], pattern: re.Pattern[str]
-) -> list[int]:
+def _hot_blocks(prose: Prose, blocks: Sequence[Block], phrases: tuple[str, ...]) -> list[int]:
     """Indexes of the guide's own blocks (not sample answers) where a phrase occurs.
 
     A case-insensitive alternation searched over every block was this
@@ -160,11 +159,14 @@ def _hot_blocks(
             end = at + len(last)
             if not _is_word_char(everything, end) and (
                 (head is None and not _is_word_char(everything, at - 1))
-                or (head is not None and head.search(everything, max(0, at - 40), at))
+                or (head is not None and _head(head).search(everything, max(0, at - 40), at))
             ):
                 # Counted, not looked up: lowering may change the length ("İ").
                 hot.add(everything.count("\n", 0, at))
             at = everything.find(last, end)
+    if not hot:
+        return []
+    pattern = _pattern(phrases)
     return [index for index in sorted(hot) if pattern.search(blocks[index].text)]
 
 
@@ -174,8 +176,8 @@ def _is_word_char(text: str, index: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _endings(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
-    """Last word -> a pattern for the words that must come just before it.
+def _endings(phrases: tuple[str, ...]) -> dict[str, str | None]:
+    """Last word -> a pattern (see :func:`_head`) for the words that must come just before it.
 
     ``None`` when the last word is a phrase on its own ("recently", "now").
     """
@@ -183,14 +185,20 @@ def _endings(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
     for phrase in phrases:
         words = phrase.lower().split()
         heads.setdefault(words[-1], []).append(words[:-1])
-    endings: dict[str, re.Pattern[str] | None] = {}
+    endings: dict[str, str | None] = {}
     for last, options in heads.items():
         if any(not option for option in options):
             endings[last] = None
             continue
         alternatives = "|".join(r"\s+".join(map(re.escape, option)) for option in options)
-        endings[last] = re.compile(rf"(?<![\w-])(?:{alternatives})\s+$")
+        endings[last] = rf"(?<![\w-])(?:{alternatives})\s+$"
     return endings
+
+
+@lru_cache(maxsize=64)
+def _head(source: str) -> re.Pattern[str]:
+    """An ending's pattern, compiled on first use: most guides hold few of the last words."""
+    return re.compile(source)
 
 
 def _suggestion(phrase: str, written: PartialDate | None, updated_key: str) -> str:
