@@ -80,6 +80,8 @@ def test_statistics(body: str, expected: list[str]) -> None:
         pytest.param(
             "The Northwind survey found that 58% of PMs negotiated.\n", id="the-name-survey-found"
         ),
+        pytest.param("Carta’s 2025 report puts it at 40%.\n", id="curly-possessive-report"),
+        pytest.param("Nielsen’s 20% estimate still holds.\n", id="possessive-figure-estimate"),
     ],
 )
 def test_cited(body: str) -> None:

@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -46,15 +47,27 @@ class RuleSetting:
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
 class Globs:
     """gitignore-style globs, matched by pathspec; false when there are none.
 
     Iterating gives pathspec's compiled patterns (``.pattern`` is the glob
-    as written).
+    as written).  A plain class: every run creates it, and a dataclass costs
+    about a millisecond to create at import (docs/performance.md).
     """
 
-    spec: GitIgnoreSpec | None = None
+    __slots__ = ("spec",)
+
+    def __init__(self, spec: GitIgnoreSpec | None = None) -> None:
+        self.spec = spec
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Globs) and self.spec == other.spec
+
+    def __hash__(self) -> int:
+        return hash(tuple(p.pattern for p in self))
+
+    def __repr__(self) -> str:
+        return f"Globs({[p.pattern for p in self]!r})"
 
     @classmethod
     def compile(cls, globs: list[str], where: str, source: str) -> Globs:
@@ -81,8 +94,7 @@ class Globs:
         return self.spec is not None and self.spec.match_file(rel)
 
 
-@dataclass(frozen=True, slots=True)
-class SourcesConfig:
+class SourcesConfig(NamedTuple):
     """The ``sources`` section: how ``guidelint sources`` treats cited URLs.
 
     ``headers`` values may name environment variables as ``${NAME}``; they are
@@ -90,7 +102,7 @@ class SourcesConfig:
     """
 
     exclude: tuple[str, ...] = ()  # URL globs never requested
-    headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # host -> headers
+    headers: Mapping[str, Mapping[str, str]] = MappingProxyType({})  # host -> headers
     accept: frozenset[int] = frozenset()  # statuses counted as alive besides 2xx
 
 

@@ -419,7 +419,7 @@ def lint(
     paths, names, contents = _named(paths, config, options, stdin)
     needs = _run_needs(options, config)
     index = build_index(config, names, cwd, paths, contents) if "corpus" in needs else CorpusIndex()
-    history: dict[str, bytes] = {}
+    history: Mapping[str, bytes] = {}
     committed = None
     if "history" in needs:
         previous = _previous(names, options, cwd, bool(contents))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from guidelint.errors import UsageError
 
@@ -81,11 +82,10 @@ def _merge_base(base: str, top: Path, option: str = "--diff-base") -> str:
     return commit.decode().strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Previous:
+class Previous(NamedTuple):
     """The compared commit's versions of the changed files, and that commit's day."""
 
-    versions: dict[str, bytes] = field(default_factory=dict)
+    versions: Mapping[str, bytes] = MappingProxyType({})
     committed: dt.date | None = None  # the committer's day, in the committer's zone
 
 

@@ -233,23 +233,43 @@ def parse_body(body: str, base: int) -> Body:
     return fold.body()
 
 
-@dataclass(slots=True)
 class _Fold:
-    """What one fold has collected, and the blocks still open."""
+    """What one fold has collected, and the blocks still open.
 
-    source: bytes
-    base: int
-    stack: list[_Builder] = field(default_factory=list)  # open blocks, innermost last
-    headings: list[Heading] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    refs: list[FootnoteRef] = field(default_factory=list)
-    defs: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    filled: set[int] = field(default_factory=set)
-    heading_level: int = 0  # of the open heading; 0 outside headings
-    footnote_depth: int = 0
-    table_count: int = -1
+    A plain class, not a dataclass: it is made once per guide, and a
+    dataclass costs about a millisecond to create at import.
+    """
+
+    __slots__ = (
+        "base",
+        "blocks",
+        "comments",
+        "defs",
+        "filled",
+        "footnote_depth",
+        "heading_level",
+        "headings",
+        "links",
+        "refs",
+        "source",
+        "stack",
+        "table_count",
+    )
+
+    def __init__(self, source: bytes, base: int) -> None:
+        self.source = source
+        self.base = base
+        self.stack: list[_Builder] = []  # open blocks, innermost last
+        self.headings: list[Heading] = []
+        self.blocks: list[Block] = []
+        self.refs: list[FootnoteRef] = []
+        self.defs: set[str] = set()
+        self.links: list[Link] = []
+        self.comments: list[Comment] = []
+        self.filled: set[int] = set()
+        self.heading_level = 0  # of the open heading; 0 outside headings
+        self.footnote_depth = 0
+        self.table_count = -1
 
     def add_text(self, text: str, start: int, end: int) -> None:
         """Add ``text`` standing for source bytes ``start:end`` to the open block."""

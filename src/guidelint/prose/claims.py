@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from guidelint import DATA
+from guidelint.lazy_re import any_char
+from guidelint.prose.sentences import premise_end
 
 _WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
@@ -127,11 +129,6 @@ def _families(words: list[str]) -> set[str]:
     return found
 
 
-_HYPOTHETICAL_START = re.compile(
-    r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.)\s*,?\s*)?"
-    r"(?:if|suppose|supposing|imagine|assume|assuming|let's\s+say|say|when)\b",
-    re.I,
-)
 # "Example:", "Worked example 2 -", "GRR Example:": a label that makes what
 # follows an example, whatever it states.
 _EXAMPLE_LABEL = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?examples?\s*\d*\s*[:—–]", re.I)
@@ -139,7 +136,8 @@ _IMPERATIVES = _family(
     "ask push keep aim set use try negotiate avoid make add plan target get request consider "
     "include limit reduce increase check test don't never always expect start stop choose"
 )
-_ARITHMETIC = re.compile(r"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*[$£€]?\d|=\s*[$£€]?\d")
+_SIGN = any_char("$£€")
+_ARITHMETIC = re.compile(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
 _IDIOM = re.compile(
     r"\b(?:100|110|1000)\s?(?:%|％|percent)\s+of\s+the\s+time\b|"
     r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution)\b",
@@ -236,9 +234,9 @@ def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> l
     found = [f"kind:{kind}"]
     near = _families(_WORD_RE.findall(lower, max(0, start - 60), end + 60))
     found += [f"near:{name}" for name in NEAR if name in near]
-    premise = _HYPOTHETICAL_START.match(sentence)
-    if premise:
-        comma = sentence.find(", ", premise.end())  # not the one in "10,000"
+    premise = premise_end(sentence, when=True)
+    if premise is not None:
+        comma = sentence.find(", ", premise)  # not the one in "10,000"
         found.append("premise" if comma < 0 or start < comma else "after-premise")
     quote = _quote_around(sentence, start)
     if quote is not None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from guidelint.markdown import Body
 
@@ -16,8 +18,7 @@ _PLURAL_RE = re.compile(r"\bgotchas\b", re.I)
 _LABEL_RE = re.compile(r"^(?:an?\s+|the\s+)?(strong|weak)(?:\s+answers?)?\s*:", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Gotcha:
+class Gotcha(NamedTuple):
     """A gotcha section: its heading and its answer sub-headings."""
 
     heading: int  # index into Body.headings
@@ -27,7 +28,7 @@ class Gotcha:
     weak_empty: bool
     # Answers written as a paragraph's label ("Strong answer: ..."), not a
     # sub-heading: "strong" or "weak" -> the paragraph's block index.
-    labelled: dict[str, int] = field(default_factory=dict)
+    labelled: Mapping[str, int] = MappingProxyType({})
 
 
 def gotchas(body: Body) -> list[Gotcha]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.dates import MONTH_NAMES, PartialDate
 
@@ -86,8 +85,7 @@ def date_marker(text: str) -> PartialDate | None:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class SalaryClaim:
+class SalaryClaim(NamedTuple):
     """A sentence (or table row) with pay figures, and its own date marker."""
 
     sentence: Sentence

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from guidelint.lazy_re import lazy
+from guidelint.lazy_re import any_char, lazy
 
 SIGNS = "$£€¥₹"
 CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD")
@@ -44,7 +44,7 @@ WORD_NUMBERS = (
     "thousand",
 )
 
-_SIGN = f"[{SIGNS}]"
+_SIGN = any_char(SIGNS)
 _CODE = "|".join(CODES)
 _WORD_NUMBER = "|".join(w.replace("_", r"\s+") for w in WORD_NUMBERS)
 # A number: its first digit (ASCII: the fast scan consumes it) and the rest.
@@ -252,7 +252,7 @@ _HUNDRED_IDIOM_RE = re.compile(
 _DENOMINATION_RE = re.compile(r"[ \t]*(?:bills?|notes?|coins?)\b", re.I)
 _WORD_AFTER_RE = re.compile(r"[ \t]*(\w+)")
 _WORD_BEFORE_END_RE = re.compile(r"(\w+)[ \t]*$")
-_NAME_SUFFIX_RE = lazy(r"[-'’]\w")
+_NAME_SUFFIX_RE = lazy(any_char("-'’") + r"\w")
 
 
 def _words(text: str) -> frozenset[str]:

@@ -24,7 +24,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guidelint.context import Context, diagnostic
 from guidelint.dates import add_months, parse_date
@@ -47,8 +47,7 @@ EXAMPLE_FAIL = example(_BODY.replace("60%", "70%"), extra=_SOURCES)
 EXAMPLE_PASS = EXAMPLE_FAIL.replace("updated: 2026-06", "updated: 2026-11-20")
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What a guide asserts, as opposed to how it words it."""
 
     statistics: Counter[str]
