@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidelint.prose.claims import sentence_cues
+from guidelint.prose.claims import block_cues, number_cues, sentence_cues
 from tests.conftest import LintFn, guide
 
 RULE = "stat-source"
@@ -29,6 +29,10 @@ PAIRS = {
     "target or advice": (
         "The median PM bonus is 15% of base across surveyed companies.\n",
         "Aim for a bonus of 15% of base when you negotiate.\n",
+    ),
+    "setting": (
+        "About 40% of data-science loops include a power calculation.\n",
+        "Set the confidence level to 95% in the power calculator.\n",
     ),
     "question": (
         "About 40% of loops now include a take-home.\n",
@@ -162,3 +166,31 @@ def test_a_lead_in_sampling_real_results_is_no_example(lint_text: LintFn) -> Non
     example = "For example:\n\n" + table
     assert [d.rule for d in lint_text(guide(sampled), select=RULE)] == [RULE]
     assert lint_text(guide(example), select=RULE) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Push for a quota no higher than 4x your OTE; above 5x, attainment drops sharply.\n",
+        "Expect base offers about 5% below San Francisco for the same level.\n",
+        "Consider that 51% of candidates never counter the first number.\n",
+    ],
+    ids=["fact-after-the-command", "expect", "consider-that"],
+)
+def test_a_command_makes_advice_only_in_its_own_clause(lint_text: LintFn, body: str) -> None:
+    assert [d.rule for d in lint_text(guide(body), select=RULE)] == [RULE]
+
+
+def test_a_multiplier_that_compares_is_told_from_a_name() -> None:
+    def cues(text: str) -> list[str]:
+        at = text.index("x ") - (2 if text[text.index("x ") - 2].isdigit() else 1)
+        return number_cues(text, text.lower(), at, text.index("x ") + 1, "multiplier")
+
+    assert "compares" in cues("Candidates are rated 3x more likely to be hired.")
+    assert "compares" not in cues("The 10x program funds ideas from federal staff.")
+
+
+def test_who_speaks_in_the_paragraph_is_a_cue() -> None:
+    own = "Our open rates skyrocketed last year. They went from 6% to 35%."
+    assert block_cues(own) == ["paragraph:we"]
+    assert block_cues("Open rates across government went from 6% to 35%.") == []

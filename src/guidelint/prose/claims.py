@@ -67,8 +67,8 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     "example": (
         "a worked example or a scenario",
         _family(
-            "example examples e.g instance imagine hypothetical hypothetically suppose assume "
-            "assuming scenario illustration sample"
+            "example examples e.g imagine hypothetical hypothetically suppose assume "
+            "assuming scenario illustration"
         ),
     ),
     "modal": ("a conditional (would, could)", _family("would could might")),
@@ -76,8 +76,8 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
         "a definition, scale or weight",
         _family(
             "scale score scores scored rating ratings weight weighted weighting weights "
-            "multiplier multipliers formula defined define defines means equals range tier "
-            "tiers band bands grade grades rubric points level levels criteria criterion"
+            "multiplier multipliers formula defined define defines means equals grade grades "
+            "rubric points criteria criterion"
         ),
     ),
     "setting": (
@@ -132,10 +132,15 @@ def _families(words: list[str]) -> set[str]:
 # "Example:", "Worked example 2 -", "GRR Example:": a label that makes what
 # follows an example, whatever it states.
 _EXAMPLE_LABEL = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?examples?\s*\d*\s*[:—–]", re.I)
-_IMPERATIVES = _family(
-    "ask push keep aim set use try negotiate avoid make add plan target get request consider "
-    "include limit reduce increase check test don't never always expect start stop choose"
+# Verbs whose command makes the numbers of its clause advice or a setting
+# ("Aim for 20%", "Set the level to 95%"); not "expect" or "consider", which
+# introduce facts ("Expect offers 5% lower"), nor verbs that double as labels
+# or nouns ("Increase: 56 percent", "Pay is $200k").
+_COMMANDS = _family(
+    "ask push keep aim set use try negotiate avoid make add plan target get request include "
+    "limit start stop choose run give spend bring don't never always"
 )
+_CLAUSE_ENDS = (";", "—", " – ", " - ")
 _SIGN = any_char("$£€")
 _ARITHMETIC = re.compile(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
 _IDIOM = re.compile(
@@ -195,9 +200,6 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     found = [f"block:{block_kind}", *sorted(_families(_own_words(sentence, lower)))]
     if _not_english(sentence, words):
         found.append("not-english")
-    first = _WORD_RE.match(lower.lstrip(_LEADING_MARKUP))
-    if first and first.group() in _IMPERATIVES:
-        found.append("imperative")
     if _EXAMPLE_LABEL.match(sentence):
         found.append("example-label")
     if _ARITHMETIC.search(sentence):
@@ -229,21 +231,72 @@ def context_cues(heading: str, lead: str) -> list[str]:
     return found
 
 
+def block_cues(text: str) -> list[str]:
+    """The cues of a number's whole paragraph (or item): who speaks in it.
+
+    "Our open rates skyrocketed. They went from 6% to 35%": the second
+    sentence is the author's own data, said in the first.
+    """
+    lower = text.lower()
+    spoken = _families(_own_words(text, lower)) & {"we", "i"}
+    return [f"paragraph:{name}" for name in sorted(spoken)]
+
+
 def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> list[str]:
     """The cues of one number in its sentence: its kind, the words near it, its clause."""
     found = [f"kind:{kind}"]
-    near = _families(_WORD_RE.findall(lower, max(0, start - 60), end + 60))
+    begin, stop = _clause(lower, start, end)
+    near = _families(_WORD_RE.findall(lower, max(begin, start - 60), min(stop, end + 60)))
     found += [f"near:{name}" for name in NEAR if name in near]
     premise = premise_end(sentence, when=True)
     if premise is not None:
         comma = sentence.find(", ", premise)  # not the one in "10,000"
         found.append("premise" if comma < 0 or start < comma else "after-premise")
+    if _commanded(lower, start):
+        found.append("command")
+    if kind == "multiplier" and _compares(lower, end):
+        found.append("compares")
     quote = _quote_around(sentence, start)
     if quote is not None:
         # Sample speech has a speaker ("I would expect 30%"); a quoted report has none.
         spoken = {"i", "we", "you"} & _families(_WORD_RE.findall(quote.lower()))
         found.append("quoted-speech" if spoken else "quoted")
     return found
+
+
+# "3x more likely", "1.4x those in Manchester", "2x faster": a multiplier that
+# compares, unlike a name or a setting ("10x is a fund", "at 1x").
+_COMPARING = _family(
+    "more less fewer as than the that those what likely higher lower faster slower longer "
+    "shorter larger smaller bigger better worse increase growth return returns revenue"
+)
+
+
+def _compares(lower: str, end: int) -> bool:
+    """Whether the words right after a multiplier compare two things."""
+    after = _WORD_RE.match(lower, end + 1) if lower[end : end + 1] == " " else None
+    return after is not None and (after.group() in _COMPARING or after.group().endswith("er"))
+
+
+def _clause(lower: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around ``lower[start:end]`` begins and ends (";", a dash)."""
+    begin = max(lower.rfind(mark, 0, start) + len(mark) for mark in _CLAUSE_ENDS)
+    ends = [e for e in (lower.find(mark, end) for mark in _CLAUSE_ENDS) if e >= 0]
+    return max(begin, 0), min(ends, default=len(lower))
+
+
+def _commanded(lower: str, at: int) -> bool:
+    """Whether the number at ``at`` stands in a clause that opens with a command."""
+    text = lower.lstrip(_LEADING_MARKUP)
+    first = _WORD_RE.match(text)
+    if first is None or first.group() not in _COMMANDS:
+        return False
+    after = text[first.end() :].lstrip()
+    if after.startswith((":", "that ")):
+        return False  # a label ("Target: 90%"), or a fact to keep in mind
+    begin = len(lower) - len(text)
+    ends = [e for e in (lower.find(mark, begin) for mark in _CLAUSE_ENDS) if e >= 0]
+    return at < min(ends, default=len(lower))
 
 
 def _quote_around(sentence: str, at: int) -> str | None:
@@ -289,6 +342,7 @@ NEVER_A_CLAIM = frozenset(
         "question",
         "premise",
         "quoted-speech",
+        "command",
         "idiom",
         "i",
         "context:example",

@@ -8,7 +8,7 @@ a policy.  The claim cues (:mod:`.claims`) read this framing too.
 from __future__ import annotations
 
 from guidelint.markdown import Block, Body
-from guidelint.prose.claims import context_cues, speaks_as_we
+from guidelint.prose.claims import block_cues, context_cues, speaks_as_we
 from guidelint.prose.salary import has_pay_word
 
 _LISTED = ("item", "table-head", "table-row")
@@ -79,7 +79,11 @@ class Framing:
         """The claim cues of block ``index``'s framing and of its whole guide."""
         known = self._cues.get(index)
         if known is None:
-            known = (*context_cues(*self.context(index)), *self.document())
+            known = (
+                *context_cues(*self.context(index)),
+                *block_cues(self.texts[index]),
+                *self.document(),
+            )
             self._cues[index] = known
         return known
 
