@@ -47,7 +47,7 @@ SOURCED_LINE = 12
 def test_every_statistic_form_is_reported_at_its_first_character(
     lint_text: LintFn, stat: str
 ) -> None:
-    line = f"Teams we asked report {stat} on this."
+    line = f"Teams we asked report {stat} more than last year."
     found = lint_text(guide(line + "\n"), select=RULE)
     assert spots(found) == [(BODY_LINE, col(line, stat), RULE)]
     assert f"'{stat}'" in found[0].message

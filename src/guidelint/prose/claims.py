@@ -184,8 +184,12 @@ _QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
 _LOWER_US_RE = re.compile(r"\bus\b")
 
 
-def _own_words(sentence: str, lower: str) -> list[str]:
-    """The words the sentence says in its own voice: not those it quotes, not "US" (the country)."""
+def _own_words(sentence: str, lower: str, begin: int = 0, end: int | None = None) -> list[str]:
+    """The words ``sentence[begin:end]`` says in its own voice.
+
+    Not those it quotes, and not "US" (the country) for "us".
+    """
+    sentence, lower = sentence[begin:end], lower[begin:end]
     if '"' in lower or "“" in lower:
         lower = _QUOTED_RE.sub(" ", lower)
     words = _WORD_RE.findall(lower)
@@ -246,7 +250,7 @@ def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> l
     """The cues of one number in its sentence: its kind, the words near it, its clause."""
     found = [f"kind:{kind}"]
     begin, stop = _clause(lower, start, end)
-    near = _families(_WORD_RE.findall(lower, max(begin, start - 60), min(stop, end + 60)))
+    near = _families(_own_words(sentence, lower, max(begin, start - 60), min(stop, end + 60)))
     found += [f"near:{name}" for name in NEAR if name in near]
     premise = premise_end(sentence, when=True)
     if premise is not None:
