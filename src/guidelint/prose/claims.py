@@ -221,8 +221,12 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
 _EXAMPLE_LEAD = _family("example examples e.g hypothetical hypothetically imagine suppose scenario")
 
 
-def context_cues(heading: str, lead: str) -> list[str]:
-    """The cues of the words that frame a block: its section heading and its lead-in."""
+@lru_cache(maxsize=512)
+def context_cues(heading: str, lead: str) -> tuple[str, ...]:
+    """The cues of the words that frame a block: its section heading and its lead-in.
+
+    Cached: a table's rows share one framing, and guides share headings.
+    """
     in_heading = _families(_WORD_RE.findall(heading.lower()))
     # The sentence that introduces a list or table is the lead-in's last.
     introducing = lead[lead.rfind(". ") + 1 :].lower()
@@ -232,7 +236,7 @@ def context_cues(heading: str, lead: str) -> list[str]:
         found += [f"context:{n}" for n in ("we", "policy") if n in in_lead and n not in in_heading]
     if "example" in in_heading or not _EXAMPLE_LEAD.isdisjoint(_WORD_RE.findall(introducing)):
         found.insert(0, "context:example")
-    return found
+    return tuple(found)
 
 
 def block_cues(text: str) -> list[str]:
@@ -284,6 +288,8 @@ def _compares(lower: str, end: int) -> bool:
 
 def _clause(lower: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``lower[start:end]`` begins and ends (";", a dash)."""
+    if not any(mark in lower for mark in _CLAUSE_ENDS):
+        return 0, len(lower)  # most sentences are one clause
     begin = max(lower.rfind(mark, 0, start) + len(mark) for mark in _CLAUSE_ENDS)
     ends = [e for e in (lower.find(mark, end) for mark in _CLAUSE_ENDS) if e >= 0]
     return max(begin, 0), min(ends, default=len(lower))
@@ -315,12 +321,19 @@ def _quote_around(sentence: str, at: int) -> str | None:
     return sentence[begin : end if end >= 0 else len(sentence)]
 
 
-_WE_WORDS = (" we ", " our ", " us ", " ours ", " we'", " we’")
+_WE_WORDS = (" we ", " our ", " ours ", " we'", " we’")
 
 
 def _speaks_as_we(text: str) -> bool:
-    padded = f" {text.lower()} ".replace(",", " ").replace(".", " ")
-    return any(word in padded for word in _WE_WORDS)
+    """Whether ``text`` says "we", "our" or "us" (not "US", the country).
+
+    Substring tests, not a regex: a regex search is several times slower here.
+    """
+    padded = f" {text} ".replace(",", " ").replace(".", " ")
+    if " us " in padded:
+        return True
+    lower = padded.lower()
+    return any(word in lower for word in _WE_WORDS)
 
 
 _SAMPLE = 30  # blocks: enough to tell how a guide speaks

@@ -107,6 +107,7 @@ def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[Salar
     blocks = guide.body.blocks
     prose = guide.prose
     heads = {b.table: b.text for b in blocks if b.kind == "table-head"}
+    table_markers: dict[int, PartialDate | None] = {}
     for sentence in prose.sentences:
         if sentence.exempt:
             continue
@@ -123,8 +124,12 @@ def _salary_claims(guide: Guide, extra_pay_words: tuple[str, ...]) -> list[Salar
         ]
         if not figures:
             continue
-        context = prose.table_context.get(block.table, "") if block.table >= 0 else ""
-        marker = date_marker(sentence.text) or (date_marker(context) if context else None)
+        marker = date_marker(sentence.text)
+        if marker is None and block.table >= 0:
+            if block.table not in table_markers:  # a table's rows share its framing
+                context = prose.table_context.get(block.table, "")
+                table_markers[block.table] = date_marker(context) if context else None
+            marker = table_markers[block.table]
         claims.append(SalaryClaim(sentence, figures[0], marker))
     return claims
 
