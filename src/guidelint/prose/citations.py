@@ -107,8 +107,17 @@ _BACK_REFERENCE_RE = re.compile(
 )
 
 
+_BACK_NOUNS = (
+    *("report", "stud", "survey", "research", "poll", "analys"),
+    *("finding", "infographic", "chart", "paper", "data"),
+)
+
+
 def refers_back(text: str) -> bool:
     """Whether ``text`` names its source by referring back to one ("the study found")."""
+    # A substring test first: most sentences name no such noun.
+    if not any(noun in text for noun in _BACK_NOUNS):
+        return False
     return _BACK_REFERENCE_RE.search(text) is not None
 
 

@@ -143,6 +143,8 @@ _COMMANDS = _family(
 _CLAUSE_ENDS = (";", "—", " – ", " - ")
 _SIGN = any_char("$£€")
 _ARITHMETIC = re.compile(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
+_OPERATORS = ("=", "×", "*", "/", "+", " x ", "times")
+_IDIOM_NOUNS = ("time", "case", "rule", "solution")
 _IDIOM = re.compile(
     r"\b(?:100|110|1000)\s?(?:%|％|percent)\s+of\s+the\s+time\b|"
     r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution)\b",
@@ -201,14 +203,17 @@ def _own_words(sentence: str, lower: str, begin: int = 0, end: int | None = None
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
     words = _WORD_RE.findall(lower)
-    found = [f"block:{block_kind}", *sorted(_families(_own_words(sentence, lower)))]
-    if _not_english(sentence, words):
+    quoted = '"' in lower or "“" in lower
+    own = _own_words(sentence, lower) if quoted or "us" in words else words
+    found = [f"block:{block_kind}", *sorted(_families(own))]
+    if not sentence.isascii() and _not_english(sentence, words):
         found.append("not-english")
     if _EXAMPLE_LABEL.match(sentence):
         found.append("example-label")
-    if _ARITHMETIC.search(sentence):
+    # Cheap tests first: the patterns are tried only where they could match.
+    if any(sign in sentence for sign in _OPERATORS) and _ARITHMETIC.search(sentence):
         found.append("arithmetic")
-    if _IDIOM.search(sentence):
+    if any(word in lower for word in _IDIOM_NOUNS) and _IDIOM.search(sentence):
         found.append("idiom")
     if sentence.rstrip().rstrip(_QUOTES + "'’)]*_\ue000").endswith("?"):
         found.append("question")
