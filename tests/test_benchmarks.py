@@ -116,3 +116,18 @@ def test_missing_markdownlint_is_na_with_the_reason() -> None:
     assert [(c.verdict, c.why) for c in checks] == [("PASS", ""), ("n/a", "npm is not installed")]
     report = bench.render(corpus, {}, checks)
     assert "n/a (npm is not installed) | ≤ 0.1× | n/a |" in report
+
+
+instructions = load_benchmark("instructions")
+
+
+def test_instruction_counts_are_read_from_callgrinds_report() -> None:
+    report = "==41== Events    : Ir\n==41== Collected : 561478734\n==41==\n==41== I   refs: 561,478,734\n"
+    assert instructions.collected(report) == 561478734
+    with pytest.raises(bench.BenchError):
+        instructions.collected("valgrind: command not found\n")
+
+
+def test_the_staged_guide_may_cost_five_percent_more_and_no_more() -> None:
+    assert instructions.verdict(1000, 1050).endswith("| +5.0% | ≤ +5% | PASS |")
+    assert instructions.verdict(1000, 1051).endswith("| +5.1% | ≤ +5% | FAIL |")
