@@ -46,6 +46,10 @@ PAIRS = {
         "A senior PM offer usually includes a 15% bonus.\n",
         "Example: a senior PM offer with a 15% bonus on a $190,000 base.\n",
     ),
+    "definition or scale": (
+        "Offer acceptance rates average 85% across big-tech loops.\n",
+        "The rubric scores each answer on a scale from 0% to 100%.\n",
+    ),
     "idiom": (
         "About 80% of candidates ask about remote work.\n",
         "Design for the 80% use case first.\n",

@@ -143,6 +143,12 @@ _COMMANDS = _family(
 _CLAUSE_ENDS = (";", "—", " – ", " - ")
 _SIGN = any_char("$£€")
 _ARITHMETIC = re.compile(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
+# "on a scale from 0% to 100%", "a score from 1 to 100%": a scale, not a measurement.
+_SCALE = re.compile(
+    r"\bon\s+a\s+scale\b|\bscale\s+of\b|"
+    r"\bfrom\s+[01]\s?(?:%|percent)?\s+(?:to|-|–)\s+100\s?(?:%|percent)",
+    re.I,
+)
 _OPERATORS = ("=", "×", "*", "/", "+", " x ", "times")
 _IDIOM_NOUNS = ("time", "case", "rule", "solution")
 _IDIOM = re.compile(
@@ -215,6 +221,8 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
         found.append("arithmetic")
     if any(word in lower for word in _IDIOM_NOUNS) and _IDIOM.search(sentence):
         found.append("idiom")
+    if ("scale" in lower or "100" in lower) and _SCALE.search(sentence):
+        found.append("scale")
     if sentence.rstrip().rstrip(_QUOTES + "'’)]*_\ue000").endswith("?"):
         found.append("question")
     return found
@@ -365,6 +373,7 @@ NEVER_A_CLAIM = frozenset(
         "premise",
         "quoted-speech",
         "command",
+        "scale",
         "idiom",
         "i",
         "context:example",

@@ -13,29 +13,35 @@ What is a claim: the same number forms are no claim in a policy the
 author's organisation sets ("we cover 100% of premiums"), the author's own
 experience ("I negotiated 10% more"), a hypothetical or worked example
 ("If you hold 10,000 options at $1..."; but "If you want one, most programs
-charge $99" states a fact), anything an "Example:" label introduces, a target or advice ("aim for 20%"), a
+charge $99" states a fact), a target or advice ("aim for 20%"), a
 definition or scale, an idiom ("100% sure"), a setting ("zoom to 200%"),
 quoted sample speech, a question, or a gotcha's strong or weak answer.
-guidelint reads cues around each number: word families (we/our, I/my,
-you, policy and budget words, advice words, example words, definition
-words, setting words, and words that report a measurement: survey, study,
-average, market...), sentence shapes (a command, an "if ..." premise,
-arithmetic, quotation marks, a question) and the section heading or the
-text introducing the list or table.  A small linear model weighs them
+
+How guidelint tells them apart: some shapes decide alone, as the spec
+names them: a question, an "if ..." premise (up to its comma), an
+"Example:" label or an example heading, a command's own clause ("Set the
+level to 95%"; not "Expect ...", not a fact after a semicolon), quoted
+speech with a speaker ("I would ask for 30%"), "I"/"my", an idiom, a
+scale ("from 0% to 100%"), and a sentence in another language (the cues
+read English; ``claims: all`` checks it).  Everything else is weighed:
+word families in the sentence and near the number (we/our, you, policy
+and budget words, advice words, definition words, setting words, words
+that report a measurement: survey, study, average, market...), who speaks
+in the paragraph, the section heading and the text introducing the list
+or table, whether the guide speaks as "we", arithmetic, and whether a
+multiplier compares ("3x more likely").  A small linear model weighs them
 (weights in ``guidelint/data/claims.json``, fitted on labeled real prose:
 see docs/corpora.md); where the cues say nothing, a number is a claim.
-The cues read English: a sentence in another language is judged no claim
-(``claims: all`` checks it).
 
 A sentence names its source with a footnote reference ``[^id]`` (defined
 in the body or as a ``sources`` entry), a link (a Hugo ``{{< ref >}}``
 too), ``(Source: ...)``, or a named source ("according to Gartner", "the
-2025 Carta report", "Pew Research found"), or a reference back to a source
+2025 Carta report", "Pew Research found", "states Owen Fuller"), a
+parenthetical citation right after it, or a reference back to a source
 cited earlier in its section ("the study found", "findings from the
-report include:").  In a table, a citation in the
-row, the header, the paragraph just before the table or a caption just
-after it that itself cites (``_Source: ..._``, a link; not ``_Note: ..._``)
-covers the row.  In a list, a citation in the paragraph or parent item that
+report include:").  In a table, a citation in the row, the header, the
+paragraph just before the table or a caption just after it that itself
+cites (``_Source: ..._``, a link; not ``_Note: ..._``) covers the row.  In a list, a citation in the paragraph or parent item that
 introduces the list covers its items.
 
 Options: ``scope``: ``sentence`` (default) or ``paragraph``, where one
