@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from guidelint import DATA
-from guidelint.lazy_re import any_char
+from guidelint.lazy_re import any_char, lazy
 from guidelint.prose.sentences import premise_end
 
 _WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
@@ -131,7 +131,7 @@ def _families(words: list[str]) -> set[str]:
 
 # "Example:", "Worked example 2 -", "GRR Example:": a label that makes what
 # follows an example, whatever it states.
-_EXAMPLE_LABEL = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?examples?\s*\d*\s*[:—–]", re.I)
+_EXAMPLE_LABEL = lazy(r"^\W*(?:[\w-]+\s+){0,3}?examples?\s*\d*\s*[:—–]", re.I)
 # Verbs whose command makes the numbers of its clause advice or a setting
 # ("Aim for 20%", "Set the level to 95%"); not "expect" or "consider", which
 # introduce facts ("Expect offers 5% lower"), nor verbs that double as labels
@@ -142,16 +142,16 @@ _COMMANDS = _family(
 )
 _CLAUSE_ENDS = (";", "—", " – ", " - ")
 _SIGN = any_char("$£€")
-_ARITHMETIC = re.compile(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
+_ARITHMETIC = lazy(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
 # "on a scale from 0% to 100%", "a score from 1 to 100%": a scale, not a measurement.
-_SCALE = re.compile(
+_SCALE = lazy(
     r"\bon\s+a\s+scale\b|\bscale\s+of\b|"
     r"\bfrom\s+[01]\s?(?:%|percent)?\s+(?:to|-|–)\s+100\s?(?:%|percent)",
     re.I,
 )
 _OPERATORS = ("=", "×", "*", "/", "+", " x ", "times")
 _IDIOM_NOUNS = ("time", "case", "rule", "solution")
-_IDIOM = re.compile(
+_IDIOM = lazy(
     r"\b(?:100|110|1000)\s?(?:%|％|percent)\s+of\s+the\s+time\b|"
     r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution)\b",
     re.I,
@@ -214,14 +214,14 @@ def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     found = [f"block:{block_kind}", *sorted(_families(own))]
     if not sentence.isascii() and _not_english(sentence, words):
         found.append("not-english")
-    if _EXAMPLE_LABEL.match(sentence):
+    if "xample" in lower and _EXAMPLE_LABEL().match(sentence):
         found.append("example-label")
     # Cheap tests first: the patterns are tried only where they could match.
-    if any(sign in sentence for sign in _OPERATORS) and _ARITHMETIC.search(sentence):
+    if any(sign in sentence for sign in _OPERATORS) and _ARITHMETIC().search(sentence):
         found.append("arithmetic")
-    if any(word in lower for word in _IDIOM_NOUNS) and _IDIOM.search(sentence):
+    if any(word in lower for word in _IDIOM_NOUNS) and _IDIOM().search(sentence):
         found.append("idiom")
-    if ("scale" in lower or "100" in lower) and _SCALE.search(sentence):
+    if ("scale" in lower or "100" in lower) and _SCALE().search(sentence):
         found.append("scale")
     if sentence.rstrip().rstrip(_QUOTES + "'’)]*_\ue000").endswith("?"):
         found.append("question")
