@@ -43,6 +43,30 @@ def redirect(status: int, location: str) -> Route:
     return always(status, Location=location)
 
 
+class Gauge:
+    """Requests in flight and the most at once, counted where the server sees them.
+
+    A request is in flight from its arrival until its answer starts: the
+    client can send its next request only after reading the answer, so a
+    count that waited for the answer's last byte could see the next request
+    arrive first, on a loaded machine, and count one too many.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.peak = 0
+
+    def enter(self) -> None:
+        with self.lock:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+
+    def leave(self) -> None:
+        with self.lock:
+            self.in_flight -= 1
+
+
 class Site:
     """One server: ``routes`` by path, ``delay`` seconds before every answer."""
 
@@ -52,8 +76,8 @@ class Site:
         self.lock = threading.Lock()
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.starts: list[float] = []
-        self.in_flight = 0
-        self.peak = 0
+        self.gauge = Gauge()
+        self.gauges = [self.gauge]  # add one to count several sites together
         self.body_bytes = 0  # bytes of the huge body actually sent
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
@@ -82,19 +106,24 @@ class Site:
             seen = sum(1 for _, p, _ in self.requests if p == handler.path)
             self.requests.append((method, handler.path, dict(handler.headers.items())))
             self.starts.append(time.monotonic())
-            self.in_flight += 1
-            self.peak = max(self.peak, self.in_flight)
+        for gauge in self.gauges:
+            gauge.enter()
         try:
             time.sleep(self.delay)
             route = self.routes.get(handler.path, always(404))
             reply = route(method, seen)
-            if reply.headers.get("X-Huge") and method == "GET":
-                self._huge(handler)
-                return
-            _send(handler, reply, method)
         finally:
-            with self.lock:
-                self.in_flight -= 1
+            for gauge in self.gauges:
+                gauge.leave()
+        if reply.headers.get("X-Huge") and method == "GET":
+            self._huge(handler)
+            return
+        _send(handler, reply, method)
+
+    @property
+    def peak(self) -> int:
+        """The most requests this site had in flight at once."""
+        return self.gauge.peak
 
     def _huge(self, handler: BaseHTTPRequestHandler) -> None:
         """Announce 1 GB and trickle it out until the client hangs up (at most 5 s)."""

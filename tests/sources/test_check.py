@@ -14,6 +14,7 @@ from guidelint.sources import Progress, Result, check_sources
 from tests.sources.conftest import NOW, fast
 from tests.sources.servers import (
     HUGE,
+    Gauge,
     Reply,
     Site,
     TlsSite,
@@ -182,25 +183,11 @@ def test_per_host_limit_holds_and_hosts_run_in_parallel(make_site: MakeSite) -> 
 def test_global_limit_holds(make_site: MakeSite) -> None:
     hosts = [make_site({f"/{i}": always(200) for i in range(4)}, delay=0.1) for _ in range(4)]
     urls = [site.url(f"/{i}") for site in hosts for i in range(4)]
-    in_flight = [0]
-    peak = [0]
-    lock = threading.Lock()
+    together = Gauge()
     for site in hosts:
-        serve = site.serve
-
-        def tracked(handler: object, method: str, serve: Callable[..., None] = serve) -> None:
-            with lock:
-                in_flight[0] += 1
-                peak[0] = max(peak[0], in_flight[0])
-            try:
-                serve(handler, method)
-            finally:
-                with lock:
-                    in_flight[0] -= 1
-
-        site.serve = tracked  # type: ignore[method-assign]
+        site.gauges.append(together)
     check_sources(urls, fast(per_host=4, concurrency=3), now=NOW)
-    assert peak[0] == 3
+    assert together.peak == 3
 
 
 def test_minimum_interval_between_requests_to_one_host(make_site: MakeSite) -> None:
