@@ -12,6 +12,7 @@ from guidelint.prose.claims import block_cues, number_cues, sentence_cues
 from tests.conftest import LintFn, guide
 
 RULE = "stat-source"
+SOURCES = "sources:\n  - id: survey\n    title: A survey (test)\n"
 
 PAIRS = {
     "policy": (
@@ -111,6 +112,13 @@ def test_a_reference_back_to_a_source_cited_before_cites(lint_text: LintFn) -> N
     # A citation in another section is not what "the study" refers to.
     elsewhere = linked + "## Teens\n\n" + refers
     assert [d.rule for d in lint_text(guide(elsewhere), select=RULE)] == [RULE]
+
+
+def test_a_noun_that_only_looks_like_a_source_refers_to_none(lint_text: LintFn) -> None:
+    cited = "About 1 in 6 candidates reschedule the final round[^survey].\n"
+    analysts = "Leadership is the top competency for 92% of the Data Analysts we surveyed.\n"
+    found = lint_text(guide(cited + analysts, SOURCES), select=RULE)
+    assert [(d.rule, "'92%'" in d.message) for d in found] == [(RULE, True)]
 
 
 def test_a_list_introduced_by_a_reference_back_is_covered(lint_text: LintFn) -> None:
