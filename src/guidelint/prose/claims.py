@@ -160,10 +160,6 @@ _QUOTES = '"“”'
 _LEADING_MARKUP = " *_-#>\"'“([\t"
 
 
-# A number's cues are those of its sentence, of its block's framing, and its
-# own: three parts, so a sentence's and a block's are worked out once each.
-
-
 # Words nearly every English sentence of six words or more holds one of.
 _ENGLISH = _family(
     "the a an of and or to in on at for with by from is are was were be been it its this that "
@@ -206,13 +202,17 @@ def _own_words(sentence: str, lower: str, begin: int = 0, end: int | None = None
     return words
 
 
+# A number's cues are those of its sentence, of its block's framing, and its
+# own: three parts, so a sentence's and a block's are worked out once each.
+
+
 def sentence_cues(sentence: str, lower: str, block_kind: str) -> list[str]:
     """The cues of a whole sentence (``lower`` is it in lower case)."""
     words = _WORD_RE.findall(lower)
     quoted = '"' in lower or "“" in lower
     own = _own_words(sentence, lower) if quoted or "us" in words else words
     found = [f"block:{block_kind}", *sorted(_families(own))]
-    if not sentence.isascii() and _not_english(sentence, words):
+    if _not_english(sentence, words):
         found.append("not-english")
     if "xample" in lower and _EXAMPLE_LABEL().match(sentence):
         found.append("example-label")
