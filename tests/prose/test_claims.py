@@ -206,3 +206,15 @@ def test_who_speaks_in_the_paragraph_is_a_cue() -> None:
     own = "Our open rates skyrocketed last year. They went from 6% to 35%."
     assert block_cues(own) == ["paragraph:we"]
     assert block_cues("Open rates across government went from 6% to 35%.") == []
+
+
+def test_a_main_clause_after_a_premise_is_judged_on_its_own_words() -> None:
+    # "you" in the premise says nothing of the fact the main clause states.
+    text = "If you move from New York, expect offers about 5% lower in Denver."
+    at = text.index("5%")
+    cues = number_cues(text, text.lower(), at, at + 2, "percent")
+    assert "after-premise" in cues and "near:you" not in cues
+    premise = "If you push for 5% more, most recruiters will meet you halfway."
+    at = premise.index("5%")
+    cues = number_cues(premise, premise.lower(), at, at + 2, "percent")
+    assert "premise" in cues and "near:you" in cues

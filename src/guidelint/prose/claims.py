@@ -267,12 +267,15 @@ def number_cues(sentence: str, lower: str, start: int, end: int, kind: str) -> l
     """The cues of one number in its sentence: its kind, the words near it, its clause."""
     found = [f"kind:{kind}"]
     begin, stop = _clause(lower, start, end)
-    near = _families(_own_words(sentence, lower, max(begin, start - 60), min(stop, end + 60)))
-    found += [f"near:{name}" for name in NEAR if name in near]
     premise = premise_end(sentence, when=True)
     if premise is not None:
         comma = sentence.find(", ", premise)  # not the one in "10,000"
-        found.append("premise" if comma < 0 or start < comma else "after-premise")
+        after = 0 <= comma < start
+        found.append("after-premise" if after else "premise")
+        if after:  # the main clause speaks for itself: "If you move, expect offers 5% lower"
+            begin = max(begin, comma + 1)
+    near = _families(_own_words(sentence, lower, max(begin, start - 60), min(stop, end + 60)))
+    found += [f"near:{name}" for name in NEAR if name in near]
     if _commanded(lower, start):
         found.append("command")
     if kind == "multiplier" and _compares(lower, end):
