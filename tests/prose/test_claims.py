@@ -218,3 +218,26 @@ def test_a_main_clause_after_a_premise_is_judged_on_its_own_words() -> None:
     at = premise.index("5%")
     cues = number_cues(premise, premise.lower(), at, at + 2, "percent")
     assert "premise" in cues and "near:you" in cues
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tip: set the levels chart to 200% zoom when you share your screen.\n",
+        "Pay $20 for a course only if it includes graded practice.\n",
+        "The 80% answer is not enough at the strong-hire bar.\n",
+    ],
+    ids=["advice-label", "pay-an-amount", "the-80%-answer"],
+)
+def test_advice_and_idioms_are_not_claims(lint_text: LintFn, body: str) -> None:
+    assert lint_text(guide(body), select=RULE) == []
+
+
+def test_pay_as_a_noun_is_no_command(lint_text: LintFn) -> None:
+    body = "Pay at Series B startups runs 10% below big tech.\n"
+    assert [d.rule for d in lint_text(guide(body), select=RULE)] == [RULE]
+
+
+def test_rounding_is_a_setting_word() -> None:
+    note = "Note: rounded to the nearest $5k"
+    assert "setting" in sentence_cues(note, note.lower(), "paragraph")

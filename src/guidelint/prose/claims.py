@@ -85,7 +85,7 @@ FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
         _family(
             "zoom resolution retina density font width height opacity image images screen "
             "display pixel pixels dpi css browser browsers speed playback setting settings "
-            "property contrast magnification"
+            "property contrast magnification rounded rounding nearest conventionally"
         ),
     ),
     "evidence": (
@@ -141,6 +141,8 @@ _COMMANDS = _family(
     "limit start stop choose run give spend bring don't never always"
 )
 _CLAUSE_ENDS = (";", "—", " – ", " - ")
+_ADVICE_LABEL = re.compile(r"(?:tip|tips|advice|pro\s+tip|rule\s+of\s+thumb)\s*:\s*")
+_MONEY = "$£€¥₹"
 _SIGN = any_char("$£€")
 _ARITHMETIC = lazy(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
 # "on a scale from 0% to 100%", "a score from 1 to 100%": a scale, not a measurement.
@@ -150,10 +152,10 @@ _SCALE = lazy(
     re.I,
 )
 _OPERATORS = ("=", "×", "*", "/", "+", " x ", "times")
-_IDIOM_NOUNS = ("time", "case", "rule", "solution")
+_IDIOM_NOUNS = ("time", "case", "rule", "solution", "answer")
 _IDIOM = lazy(
     r"\b(?:100|110|1000)\s?(?:%|％|percent)\s+of\s+the\s+time\b|"
-    r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution)\b",
+    r"\bthe\s+\d+\s?(?:%|％)\s+(?:use\s+case|case|rule|solution|answer)\b",
     re.I,
 )
 _QUOTES = '"“”'
@@ -312,12 +314,21 @@ def _clause(lower: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _commanded(lower: str, at: int) -> bool:
-    """Whether the number at ``at`` stands in a clause that opens with a command."""
+    """Whether the number at ``at`` stands in a clause that opens with a command.
+
+    An advice label may come first ("Tip: set the chart to 200%"), and "pay"
+    is a command when an amount follows it ("Pay $20 for a course only if").
+    """
     text = lower.lstrip(_LEADING_MARKUP)
+    label = _ADVICE_LABEL.match(text)
+    if label:
+        text = text[label.end() :]
     first = _WORD_RE.match(text)
-    if first is None or first.group() not in _COMMANDS:
+    if first is None:
         return False
     after = text[first.end() :].lstrip()
+    if first.group() not in _COMMANDS and not (first.group() == "pay" and after[:1] in _MONEY):
+        return False
     if after.startswith((":", "that ")):
         return False  # a label ("Target: 90%"), or a fact to keep in mind
     begin = len(lower) - len(text)
