@@ -17,14 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.markdown import Block
-from guidelint.prose.citations import (
-    CitedTexts,
-    cited_texts,
-    is_cited,
-    lead_cited,
-    refers_back,
-    tables,
-)
+from guidelint.prose.citations import CitedTexts, cited_texts, lead_cited, tables
 from guidelint.prose.claims import is_claim, number_cues, sentence_cues
 from guidelint.prose.framing import Framing
 from guidelint.prose.gotchas import Gotcha, exempt_blocks, gotchas, section_end
@@ -169,27 +162,9 @@ def _sentences(
             if first == last:
                 continue
             stats = tuple(block_stats[first:last])
-            cited = _cited(block.text, start, end, index, block_cited)
+            cited = block_cited.sentence(block.text, start, end, index)
             sentences.append(_sentence(index, block, start, end, stats, framing, cited))
     return sentences
-
-
-def _cited(block_text: str, start: int, end: int, index: int, block_cited: CitedTexts) -> bool:
-    """Whether the sentence ``block_text[start:end]`` of block ``index`` names its source.
-
-    It may cite itself, refer back to a source cited before ("the study
-    found"), or be followed by a parenthetical that cites: "... to shop.
-    (Source: comScore, 2012)".
-    """
-    text = block_text[start:end]
-    if is_cited(text) or (refers_back(text) and block_cited.cited_before(index)):
-        return True
-    after = block_text[end : end + 2].lstrip()
-    if after.startswith("("):
-        at = block_text.index("(", end)
-        close = block_text.find(")", at)
-        return is_cited(block_text[at : close + 1 if close >= 0 else len(block_text)])
-    return False
 
 
 def _sentence(

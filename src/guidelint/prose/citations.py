@@ -237,6 +237,22 @@ class CitedTexts(Sequence[bool]):
             self.known[index] = found
         return found
 
+    def sentence(self, block_text: str, start: int, end: int, index: int) -> bool:
+        """Whether the sentence ``block_text[start:end]`` of block ``index`` names its source.
+
+        It may cite itself, refer back to a source cited before ("the study
+        found"), or be followed by a parenthetical that cites: "... to shop.
+        (Source: comScore, 2012)".
+        """
+        text = block_text[start:end]
+        if is_cited(text) or (refers_back(text) and self.cited_before(index)):
+            return True
+        if block_text[end : end + 2].lstrip().startswith("("):
+            at = block_text.index("(", end)
+            close = block_text.find(")", at)
+            return is_cited(block_text[at : close + 1 if close >= 0 else len(block_text)])
+        return False
+
     def cited_before(self, index: int) -> bool:
         """Whether block ``index`` or one before it in its section cites (a link, a name).
 
