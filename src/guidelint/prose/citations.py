@@ -10,6 +10,7 @@ from typing import overload
 from guidelint.lazy_re import any_char, lazy
 from guidelint.markdown import CITE, Body
 from guidelint.prose.framing import lead_in
+from guidelint.prose.statistics import SIGNS
 
 # The patterns spell the apostrophe "'" only: _names_source reads "’" as "'"
 # (a "’" in a character class costs a few ms to compile, every run).
@@ -70,7 +71,7 @@ _ANCHORS = {
 }
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
 # "the 2025 Carta report", "a 2024 Pew survey", "Carta's 2025 report"
-_SIGN = any_char("$£€")
+_SIGN = any_char(SIGNS)
 # "Nielsen's 20% estimate": a figure may stand between a possessive and its noun.
 _REPORT_NAME = (
     rf"(?:\b[Tt]he\s+(?:{_YEAR}\s+)?{_NAMES}|\b{_YEAR}\s+{_NAMES}"

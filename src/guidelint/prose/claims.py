@@ -24,6 +24,7 @@ from functools import lru_cache
 from guidelint import DATA
 from guidelint.lazy_re import any_char, lazy
 from guidelint.prose.sentences import premise_end
+from guidelint.prose.statistics import SIGNS
 
 _WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
@@ -142,8 +143,7 @@ _COMMANDS = _family(
 )
 _CLAUSE_ENDS = (";", "—", " – ", " - ")
 _ADVICE_LABEL = re.compile(r"(?:tip|tips|advice|pro\s+tip|rule\s+of\s+thumb)\s*:\s*")
-_MONEY = "$£€¥₹"
-_SIGN = any_char("$£€")
+_SIGN = any_char(SIGNS)
 _ARITHMETIC = lazy(rf"\d\s*(?:[=×*/+]|\bx\b|\btimes\b)\s*{_SIGN}?\d|=\s*{_SIGN}?\d")
 # "on a scale from 0% to 100%", "a score from 1 to 100%": a scale, not a measurement.
 _SCALE = lazy(
@@ -327,7 +327,7 @@ def _commanded(lower: str, at: int) -> bool:
     if first is None:
         return False
     after = text[first.end() :].lstrip()
-    if first.group() not in _COMMANDS and not (first.group() == "pay" and after[:1] in _MONEY):
+    if first.group() not in _COMMANDS and not (first.group() == "pay" and after[:1] in SIGNS):
         return False
     if after.startswith((":", "that ")):
         return False  # a label ("Target: 90%"), or a fact to keep in mind
