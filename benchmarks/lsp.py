@@ -109,6 +109,15 @@ class Client:
         send()  # type: ignore[operator]
         return await asyncio.wait_for(self.waiting, 30) - began
 
+    async def open(self, path: Path, text: str) -> str:
+        """Open ``path`` with ``text`` and wait for its first diagnostics; its URI."""
+        uri = from_fs_path(str(path))
+        item = types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        await self.diagnostics(
+            lambda: self.client.text_document_did_open(types.DidOpenTextDocumentParams(item))
+        )
+        return str(uri)
+
     async def stop(self) -> None:
         await self.client.shutdown_async(None)
         self.client.exit(None)
@@ -120,14 +129,7 @@ async def start_once(root: Path, path: Path, text: str) -> float:
     client = Client()
     began = time.perf_counter()
     await client.start(root)
-    uri = from_fs_path(str(path))
-    await client.diagnostics(
-        lambda: client.client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
-            )
-        )
-    )
+    await client.open(path, text)
     elapsed = time.perf_counter() - began
     await client.stop()
     return elapsed
@@ -139,14 +141,7 @@ async def edit_round_trips(
     """Milliseconds per edit, didChange to publishDiagnostics; and the server's peak RSS in MB."""
     client = Client()
     await client.start(root)
-    uri = from_fs_path(str(path))
-    await client.diagnostics(
-        lambda: client.client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
-            )
-        )
-    )
+    uri = await client.open(path, text)
     end = types.Position(len(text.splitlines()), 0)  # typing at the end of the buffer
     samples = []
     for version in range(2, edits + 2):

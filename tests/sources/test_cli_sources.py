@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from guidelint.cli import main
+from guidelint.rules.examples import example
 from tests.sources.servers import Site, always
 
 MakeSite = Callable[..., Site]
@@ -27,21 +28,9 @@ def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def guide(url_source: str, url_link: str, extra: str = "") -> str:
-    return f"""\
----
-title: PM vs PMM interview loops
-slug: pm-vs-pmm
-category: role
-updated: 2026-06
-owner: careers-editorial
-sources:
-  - id: survey
-    title: Survey
-    url: {url_source}
----
-
-Read the [hiring page]({url_link}#loop) before the loop.
-{extra}"""
+    """The rule examples' guide, citing ``url_source`` and linking ``url_link``."""
+    sources = f"sources:\n  - id: survey\n    title: Survey\n    url: {url_source}\n"
+    return example(f"Read the [hiring page]({url_link}#loop) before the loop.\n{extra}", sources)
 
 
 @pytest.fixture
