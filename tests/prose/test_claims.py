@@ -241,3 +241,10 @@ def test_pay_as_a_noun_is_no_command(lint_text: LintFn) -> None:
 def test_rounding_is_a_setting_word() -> None:
     note = "Note: rounded to the nearest $5k"
     assert "setting" in sentence_cues(note, note.lower(), "paragraph")
+
+
+def test_the_words_near_a_number_start_at_its_clause() -> None:
+    # A sentence of two clauses: the first clause's opening word is near its number.
+    text = "We pay 5% more; most firms pay less."
+    at = text.index("5%")
+    assert "near:we" in number_cues(text, text.lower(), at, at + 2, "percent")

@@ -308,9 +308,10 @@ def _clause(lower: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``lower[start:end]`` begins and ends (";", a dash)."""
     if not any(mark in lower for mark in _CLAUSE_ENDS):
         return 0, len(lower)  # most sentences are one clause
-    begin = max(lower.rfind(mark, 0, start) + len(mark) for mark in _CLAUSE_ENDS)
+    starts = [(lower.rfind(mark, 0, start), len(mark)) for mark in _CLAUSE_ENDS]
+    begin = max((at + size for at, size in starts if at >= 0), default=0)
     ends = [e for e in (lower.find(mark, end) for mark in _CLAUSE_ENDS) if e >= 0]
-    return max(begin, 0), min(ends, default=len(lower))
+    return begin, min(ends, default=len(lower))
 
 
 def _commanded(lower: str, at: int) -> bool:
@@ -331,9 +332,8 @@ def _commanded(lower: str, at: int) -> bool:
         return False
     if after.startswith((":", "that ")):
         return False  # a label ("Target: 90%"), or a fact to keep in mind
-    begin = len(lower) - len(text)
-    ends = [e for e in (lower.find(mark, begin) for mark in _CLAUSE_ENDS) if e >= 0]
-    return at < min(ends, default=len(lower))
+    # In the command's clause: no clause ends between the command and the number.
+    return _clause(lower, at, at)[0] <= len(lower) - len(text)
 
 
 def _quote_around(sentence: str, at: int) -> str | None:
